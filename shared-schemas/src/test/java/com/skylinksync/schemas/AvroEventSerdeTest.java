@@ -1,0 +1,115 @@
+package com.skylinksync.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.skylinksync.schemas.avro.EntityChanged;
+import com.skylinksync.schemas.avro.EntitySynced;
+import com.skylinksync.schemas.avro.EntityType;
+import com.skylinksync.schemas.avro.Origin;
+import com.skylinksync.schemas.avro.Outcome;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Arrays;
+import org.apache.avro.SchemaNormalization;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+class AvroEventSerdeTest {
+
+    private final AvroEventSerializer serializer = new AvroEventSerializer();
+    private final AvroEventDeserializer deserializer = new AvroEventDeserializer();
+
+    @Test
+    void readsTheCommittedV1EntityChangedFixtureWithTheCurrentReader() throws IOException {
+        var event = (EntityChanged) deserializer.deserialize("skylink.re.customers", fixture("EntityChanged-v1.bin"));
+
+        assertThat(event.getChangeSetId()).isEqualTo("0b6f3c1e-6a1d-4b57-9b8e-2f1d7f0e5a11");
+        assertThat(event.getOrigin()).isEqualTo(Origin.EDS);
+        assertThat(event.getClientId()).isEqualTo("6f1c2a52-9d1e-4d6b-8a7e-3c2b1a0f9e8d");
+        assertThat(event.getSalesChannelId()).isEqualTo(1);
+        assertThat(event.getEntityType()).isEqualTo(EntityType.CUSTOMER);
+        assertThat(event.getEntityId()).isEqualTo("300000");
+        assertThat(event.getAttributeCode()).isNull();
+        assertThat(event.getObservedAt()).isEqualTo(Instant.parse("2026-11-22T01:02:03.456Z"));
+        assertThat(event.getTraceId()).isEqualTo("trace-v1-fixture");
+    }
+
+    @Test
+    void readsTheCommittedV1EntitySyncedFixtureWithTheCurrentReader() throws IOException {
+        var event = (EntitySynced) deserializer.deserialize("skylink.sync.completions", fixture("EntitySynced-v1.bin"));
+
+        assertThat(event.getOutcome()).isEqualTo(Outcome.SYNCED);
+        assertThat(event.getMagentoId()).isEqualTo("42");
+        assertThat(event.getAttempts()).isEqualTo(1);
+        assertThat(event.getService()).isEqualTo("customer-sync-service");
+        assertThat(event.getFinishedAt()).isEqualTo(Instant.parse("2026-11-22T01:02:04.789Z"));
+    }
+
+    @Test
+    void roundTripsEveryEventTypeInSingleObjectEncoding() {
+        var changed = EntityChanged.newBuilder().setChangeSetId(null).setOrigin(Origin.BULK).setClientId("c")
+                .setSalesChannelId(2).setEntityType(EntityType.ORDER).setEntityId("16-00000001")
+                .setAttributeCode(null).setObservedAt(Instant.ofEpochMilli(1_700_000_000_123L)).setTraceId("t").build();
+
+        byte[] bytes = serializer.serialize("skylink.re.orders", changed);
+
+        assertThat(bytes[0]).isEqualTo((byte) 0xC3);
+        assertThat(bytes[1]).isEqualTo((byte) 0x01);
+        assertThat(deserializer.deserialize("skylink.re.orders", bytes)).isEqualTo(changed);
+    }
+
+    @Test
+    void everyCurrentSchemaIsReleased() {
+        // A schema change must add a new released file, or old consumers could not find the new writer schema.
+        var schemas = new EventSchemas();
+        for (var type : EventSchemas.CURRENT) {
+            var current = EventSchemas.schemaOf(type);
+            var released = schemas.latestReleased(current.getFullName());
+            assertThat(released).as("released schema of %s", current.getName()).isNotNull();
+            assertThat(SchemaNormalization.parsingFingerprint64(released))
+                    .as("%s changed without a new released version in released/index.txt", current.getName())
+                    .isEqualTo(SchemaNormalization.parsingFingerprint64(current));
+        }
+    }
+
+    @Test
+    void rejectsBytesWithoutTheMarkerSayingWhatIsWrong() {
+        assertThatThrownBy(() -> deserializer.deserialize("skylink.re.customers", "{\"json\":true}".getBytes()))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("missing the C3 01 marker");
+    }
+
+    @Test
+    void rejectsAnUnknownSchemaFingerprintSayingWhatIsWrong() throws IOException {
+        byte[] bytes = fixture("EntityChanged-v1.bin");
+        bytes[5] ^= 0x5A; // corrupt the fingerprint
+
+        assertThatThrownBy(() -> deserializer.deserialize("skylink.re.customers", bytes))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("unknown schema");
+    }
+
+    @Test
+    void rejectsATruncatedBody() throws IOException {
+        byte[] bytes = fixture("EntityChanged-v1.bin");
+
+        assertThatThrownBy(() -> deserializer.deserialize("t", Arrays.copyOf(bytes, 20)))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("Unreadable EntityChanged");
+    }
+
+    @Test
+    void mapsEveryEntityTypeWithATopicToOne() {
+        assertThat(Topics.forEntityType(EntityType.CUSTOMER)).isEqualTo(Topics.CUSTOMERS);
+        assertThat(Topics.forEntityType(EntityType.ATTRIBUTE_OPTION)).isEqualTo(Topics.ATTRIBUTES);
+        assertThatThrownBy(() -> Topics.forEntityType(EntityType.UNKNOWN)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static byte[] fixture(String name) throws IOException {
+        try (InputStream in = AvroEventSerdeTest.class.getResourceAsStream("/fixtures/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+}
