@@ -1,0 +1,35 @@
+package com.skylinksync.sandbox.stack;
+
+import java.util.concurrent.CountDownLatch;
+
+/** {@code ./run-local}: starts the local stack in the foreground, prints where everything is, stops on Ctrl-C. */
+public final class LocalStackMain {
+
+    private LocalStackMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        long startedAt = System.nanoTime();
+        LocalStack stack = LocalStack.start(StackPorts.fromEnvironment());
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping the SkyLink local stack...");
+            stack.close();
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+
+        System.out.printf("""
+
+                SkyLink Sync local stack is up (%.1f s). Ctrl-C stops everything.
+                  EDS gateway            %s   (x-api-key: %s, client_id=%s, channel_id=%d)
+                  customer sync service  %s
+                  Magento simulator      %s   (bearer token: %s)
+                  Retail Express sim.    %s
+                  Kafka bootstrap        %s
+                """, (System.nanoTime() - startedAt) / 1e9,
+                stack.gatewayUri(), LocalStack.EDS_API_KEY, stack.clientId(), LocalStack.SALES_CHANNEL,
+                stack.customerSyncUri(), stack.magento().restBase(), stack.magento().accessToken(),
+                stack.retailExpress().soapEndpoint(), stack.kafkaBootstrapServers());
+        stopped.await();
+    }
+}
