@@ -1,0 +1,144 @@
+package com.skylinksync.sandbox.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.skylinksync.schemas.Topics;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The walking skeleton's proof: the very stack {@code ./run-local} starts — real KRaft broker, real PostgreSQL,
+ * both simulators over HTTP/SOAP, the gateway and the customer service — takes an EDS change set all the way into
+ * Magento and back to Retail Express as exactly one acknowledgement.
+ */
+class LocalStackEndToEndTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+    private static final String CHANGE_SET = "7d4f8a2e-3b1c-4e5d-9f6a-0b1c2d3e4f50";
+    private static final String BODY = """
+            {"Changesets":[{"ChangesetId":"%s","UpdatedEntities":[{"Type":"Customer","List":[300000,300001]}]}]}
+            """.formatted(CHANGE_SET);
+
+    private static LocalStack stack;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeAll
+    static void startStack() {
+        stack = LocalStack.start(StackPorts.anyFree());
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aChangeSetForTwoCustomersReachesMagentoAndIsAcknowledgedExactlyOnce() throws Exception {
+        assertThat(putChangeSet(BODY, LocalStack.EDS_API_KEY).statusCode()).isEqualTo(201);
+
+        await().atMost(DEADLINE).until(() -> linked("300000").isPresent() && linked("300001").isPresent());
+        JsonNode joey = linked("300000").orElseThrow();
+        assertThat(text(joey, "firstname")).isEqualTo("Joey");
+        assertThat(text(joey, "lastname")).isEqualTo("Bloggs");
+        assertThat(text(joey, "email")).isEqualTo("joe@testing.com");
+        assertThat(joey.path("extension_attributes").path("is_subscribed").asBoolean()).isTrue();
+        JsonNode address = joey.path("addresses").get(0);
+        assertThat(address.path("street").get(0).asString()).isEqualTo("Unit 5");
+        assertThat(address.path("street").get(1).asString()).isEqualTo("192 Ann St");
+        assertThat(text(address, "city")).isEqualTo("Brisbane");
+        assertThat(text(address, "postcode")).isEqualTo("4000");
+        assertThat(text(address.path("region"), "region")).isEqualTo("Queensland");
+        assertThat(text(address.path("region"), "region_code")).isEqualTo("QLD");
+        assertThat(text(address, "country_id")).isEqualTo("AU");
+        assertThat(text(address, "telephone")).isEqualTo("(07) 1111 1111");
+        assertThat(text(address, "company")).isEqualTo("Sample Company");
+        assertThat(address.path("default_billing").asBoolean()).isTrue();
+        assertThat(address.path("default_shipping").asBoolean()).isTrue();
+
+        JsonNode sarah = linked("300001").orElseThrow();
+        assertThat(text(sarah, "firstname")).isEqualTo("Sarah");
+        assertThat(text(sarah, "lastname")).isEqualTo("Bloggs");
+        assertThat(sarah.path("extension_attributes").path("is_subscribed").asBoolean()).isFalse();
+
+        await().atMost(DEADLINE).until(() -> stack.retailExpress().processedChangeSets().contains(CHANGE_SET));
+        assertThat(stack.retailExpress().processedChangeSets()).containsOnlyOnce(CHANGE_SET);
+
+        // The same notification again: recognised, nothing new published, synced or acknowledged.
+        assertThat(putChangeSet(BODY, LocalStack.EDS_API_KEY).statusCode()).isEqualTo(202);
+        assertThat(eventsOn(Topics.CUSTOMERS)).isEqualTo(2);
+        assertThat(stack.magento().customers()).hasSize(2);
+        assertThat(stack.retailExpress().processedChangeSets()).containsOnlyOnce(CHANGE_SET);
+    }
+
+    @Test
+    void theGatewayTurnsAwayAWrongKeyAndAMalformedBodyWithProblemJson() throws Exception {
+        var unauthorized = putChangeSet(BODY, "not-the-key");
+        assertThat(unauthorized.statusCode()).isEqualTo(401);
+
+        var malformed = putChangeSet("{\"Changesets\": [", LocalStack.EDS_API_KEY);
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json.readTree(malformed.body()).path("status").asInt()).isEqualTo(400);
+        assertThat(malformed.body()).doesNotContain("Exception").doesNotContain("at com.");
+    }
+
+    private HttpResponse<String> putChangeSet(String body, String apiKey) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(stack.gatewayUri() + "/eds/notify?client_id=" + stack.clientId()
+                        + "&channel_id=" + LocalStack.SALES_CHANNEL))
+                .header("x-api-key", apiKey)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Optional<JsonNode> linked(String reCustomerId) {
+        return stack.magento().customers().stream().filter(c -> {
+            for (JsonNode attribute : c.path("custom_attributes")) {
+                if ("skylink_customer_id".equals(attribute.path("attribute_code").asString())
+                        && reCustomerId.equals(attribute.path("value").asString())) {
+                    return true;
+                }
+            }
+            return false;
+        }).findFirst();
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.path(field).asString();
+    }
+
+    private static long eventsOn(String topic) {
+        var properties = new Properties();
+        properties.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+        try (var consumer = new KafkaConsumer<byte[], byte[]>(properties)) {
+            int partitions = consumer.partitionsFor(topic).size();
+            List<TopicPartition> all = IntStream.range(0, partitions).mapToObj(p -> new TopicPartition(topic, p)).toList();
+            return consumer.endOffsets(all).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+}
