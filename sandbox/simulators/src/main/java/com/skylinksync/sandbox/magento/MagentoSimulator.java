@@ -126,7 +126,7 @@ public final class MagentoSimulator implements AutoCloseable {
         return customers.all().stream()
                 .filter(customer -> customer.get("email").asString().toLowerCase(Locale.ROOT)
                         .equals(email.toLowerCase(Locale.ROOT)))
-                .<JsonNode>map(customer -> customer)
+                .map(JsonNode.class::cast)
                 .findFirst();
     }
 

@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -174,6 +176,25 @@ class MagentoSimulatorTest {
         assertThat(page.at("/search_criteria/filter_groups/0/filters/0/condition_type").asString()).isEqualTo("like");
         assertThat(page.at("/search_criteria/page_size").asInt()).isEqualTo(2);
         assertThat(send("GET", "/V1/customers/search", null).status()).isEqualTo(400);
+    }
+
+    @Test
+    void concurrentCreatesWithOneEmailLeaveOneCustomer() throws Exception {
+        int attempts = 16;
+        List<Future<Answer>> answers = new ArrayList<>();
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < attempts; i++) {
+                String skylinkId = Integer.toString(i);
+                answers.add(threads.submit(() -> send("POST", "/V1/customers", customerJson("race@example.com", "Racer", skylinkId))));
+            }
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (var answer : answers) {
+            statuses.add(answer.get().status());
+        }
+
+        assertThat(statuses).containsOnlyOnce(200).filteredOn(status -> status != 200).hasSize(attempts - 1).containsOnly(400);
+        assertThat(magento.customers()).hasSize(1);
     }
 
     @Test
