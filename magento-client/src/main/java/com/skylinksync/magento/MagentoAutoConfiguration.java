@@ -1,0 +1,29 @@
+package com.skylinksync.magento;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * A {@link MagentoClient} from {@code skylink.magento.*} once {@code skylink.magento.base-url} is set, unless the
+ * application defines its own. Uses the context's {@link WebClient.Builder} (and so its observation and codecs) when
+ * there is one: Boot 4 only provides it with {@code spring-boot-webclient}, so a plain builder stands in otherwise.
+ */
+@AutoConfiguration
+@ConditionalOnProperty(prefix = "skylink.magento", name = "base-url")
+@EnableConfigurationProperties(MagentoProperties.class)
+public class MagentoAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    MagentoClient magentoClient(ObjectProvider<WebClient.Builder> webClientBuilder, MagentoProperties properties) {
+        if (properties.accessToken() == null || properties.accessToken().isBlank()) {
+            throw new IllegalStateException("skylink.magento.access-token must be set when skylink.magento.base-url is");
+        }
+        return new MagentoClient(webClientBuilder.getIfAvailable(WebClient::builder), properties.toSettings());
+    }
+}
