@@ -25,7 +25,8 @@ import org.w3c.dom.Element;
 
 /**
  * The simulated RE V2 service on the client's own WSDL. Authentication and the journal are done before any of
- * this runs ({@link ClientHeaderCheck}); each operation only answers RE's result document.
+ * this runs ({@link ClientHeaderCheck}); each operation only answers RE's result document. Public only because
+ * the JAX-WS runtime invokes it reflectively; its constructor stays package-private.
  */
 @WebService(endpointInterface = "com.skylinksync.sandbox.retailexpress.soap.EcommerceServiceSoap",
         targetNamespace = "http://retailexpress.com.au/", serviceName = "EcommerceService",
