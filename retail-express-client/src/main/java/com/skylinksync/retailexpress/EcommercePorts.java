@@ -7,6 +7,7 @@ import com.sun.xml.ws.developer.JAXWSProperties;
 import com.sun.xml.ws.developer.WSBindingProvider;
 import jakarta.xml.ws.BindingProvider;
 import jakarta.xml.ws.handler.Handler;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -101,7 +102,7 @@ final class EcommercePorts {
         header.appendChild(child);
     }
 
-    private static int millis(java.time.Duration duration) {
+    private static int millis(Duration duration) {
         return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
     }
 }

@@ -1,6 +1,10 @@
 package com.skylinksync.retailexpress;
 
 import com.skylinksync.retailexpress.soap.ArrayOfInt;
+import com.skylinksync.retailexpress.soap.ChangeSetProcessedResponse.ChangeSetProcessedResult;
+import com.skylinksync.retailexpress.soap.CustomerCreateUpdateResponse.CustomerCreateUpdateResult;
+import com.skylinksync.retailexpress.soap.GetCustomerIdsResponse.GetCustomerIdsResult;
+import com.skylinksync.retailexpress.soap.GetCustomersResponse.GetCustomersResult;
 import com.skylinksync.retailexpress.soap.EcommerceServiceSoap;
 import jakarta.xml.ws.WebServiceException;
 import jakarta.xml.ws.soap.SOAPFaultException;
@@ -11,6 +15,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.w3c.dom.Element;
 
 /**
@@ -122,7 +127,7 @@ public final class RetailExpressClient {
         return result;
     }
 
-    private static <T> T map(String operation, java.util.function.Supplier<T> mapping) {
+    private static <T> T map(String operation, Supplier<T> mapping) {
         try {
             return mapping.get();
         } catch (RecordFormatException e) {
@@ -139,21 +144,19 @@ public final class RetailExpressClient {
     }
 
     // The generated result wrappers share no type; each holds the result document as one DOM element (xs:any).
-    private static Element anyOf(com.skylinksync.retailexpress.soap.GetCustomersResponse.GetCustomersResult r) {
+    private static Element anyOf(GetCustomersResult r) {
         return r == null ? null : r.getAny();
     }
 
-    private static Element anyOf(com.skylinksync.retailexpress.soap.GetCustomerIdsResponse.GetCustomerIdsResult r) {
+    private static Element anyOf(GetCustomerIdsResult r) {
         return r == null ? null : r.getAny();
     }
 
-    private static Element anyOf(
-            com.skylinksync.retailexpress.soap.CustomerCreateUpdateResponse.CustomerCreateUpdateResult r) {
+    private static Element anyOf(CustomerCreateUpdateResult r) {
         return r == null ? null : r.getAny();
     }
 
-    private static Element anyOf(
-            com.skylinksync.retailexpress.soap.ChangeSetProcessedResponse.ChangeSetProcessedResult r) {
+    private static Element anyOf(ChangeSetProcessedResult r) {
         return r == null ? null : r.getAny();
     }
 }
