@@ -1,0 +1,77 @@
+package com.skylinksync.retailexpress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.annotation.ImportCandidates;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+class RetailExpressAutoConfigurationTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(RetailExpressAutoConfiguration.class));
+
+    @Test
+    void isRegisteredForBootToFind() {
+        assertThat(ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()).getCandidates())
+                .contains(RetailExpressAutoConfiguration.class.getName());
+    }
+
+    @Test
+    void createsTheClientFromPropertiesWithDefaults() {
+        runner.withPropertyValues("skylink.retail-express.endpoint=http://127.0.0.1:8082/re/ecommerce.svc",
+                        "skylink.retail-express.client-id=6f1c2a52-9d1e-4d6b-8a7e-3c2b1a0f9e8d",
+                        "skylink.retail-express.username=skylink", "skylink.retail-express.password=sandbox-secret")
+                .run(context -> {
+                    RetailExpressSettings settings = context.getBean(RetailExpressClient.class).settings();
+                    assertThat(settings.endpoint()).isEqualTo(URI.create("http://127.0.0.1:8082/re/ecommerce.svc"));
+                    assertThat(settings.clientId()).isEqualTo(UUID.fromString("6f1c2a52-9d1e-4d6b-8a7e-3c2b1a0f9e8d"));
+                    assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+                    assertThat(settings.requestTimeout()).isEqualTo(Duration.ofSeconds(30));
+                    assertThat(settings.logPayloads()).isFalse();
+                    assertThat(context.getBean(RetailExpressProperties.class).toString())
+                            .doesNotContain("sandbox-secret");
+                });
+    }
+
+    @Test
+    void bindsTimeoutsAndPayloadLogging() {
+        runner.withPropertyValues("skylink.retail-express.endpoint=http://127.0.0.1:8082/re/ecommerce.svc",
+                        "skylink.retail-express.client-id=6f1c2a52-9d1e-4d6b-8a7e-3c2b1a0f9e8d",
+                        "skylink.retail-express.username=u", "skylink.retail-express.password=p",
+                        "skylink.retail-express.connect-timeout=2s", "skylink.retail-express.request-timeout=45s",
+                        "skylink.retail-express.log-payloads=true")
+                .run(context -> {
+                    RetailExpressSettings settings = context.getBean(RetailExpressClient.class).settings();
+                    assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
+                    assertThat(settings.requestTimeout()).isEqualTo(Duration.ofSeconds(45));
+                    assertThat(settings.logPayloads()).isTrue();
+                });
+    }
+
+    @Test
+    void staysOutOfTheWayWithoutAnEndpoint() {
+        runner.run(context -> assertThat(context).doesNotHaveBean(RetailExpressClient.class));
+    }
+
+    @Test
+    void namesTheMissingProperty() {
+        runner.withPropertyValues("skylink.retail-express.endpoint=http://127.0.0.1:8082/re/ecommerce.svc")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .rootCause().hasMessageContaining("skylink.retail-express.client-id must be set"));
+    }
+
+    @Test
+    void backsOffForAClientTheServiceDefines() {
+        RetailExpressClient own = new RetailExpressClient(new RetailExpressSettings(URI.create("http://own"),
+                UUID.randomUUID(), "u", "p", null, null, false));
+        runner.withPropertyValues("skylink.retail-express.endpoint=http://127.0.0.1:8082/re/ecommerce.svc")
+                .withBean(RetailExpressClient.class, () -> own)
+                .run(context -> assertThat(context.getBean(RetailExpressClient.class)).isSameAs(own));
+    }
+}
