@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -63,7 +64,9 @@ public class SyncRuntimeAutoConfiguration {
         templates.put(byte[].class, new KafkaTemplate<>(producerFactory,
                 Map.of(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
         templates.put(Object.class, kafka);
-        var deadLetters = new DeadLetterPublishingRecoverer(templates);
+        // DESIGN names dead letters <topic>.dlt, on the source record's partition.
+        var deadLetters = new DeadLetterPublishingRecoverer(templates,
+                (record, failure) -> new TopicPartition(Topics.deadLetters(record.topic()), record.partition()));
 
         var handler = new DefaultErrorHandler((record, failure) -> {
             deadLetters.accept(record, failure);

@@ -38,6 +38,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -163,7 +164,7 @@ class CustomerSyncIntegrationTest {
         assertThat(unknown.getErrorCode()).isEqualTo("NOT_FOUND_IN_RETAIL_EXPRESS");
         assertThat(unknown.getErrorMessage()).contains("999999");
         assertThat(awaitOutcome(changeSet, "300000").getOutcome()).isIn(Outcome.SYNCED, Outcome.UNCHANGED);
-        assertThat(deadLetterKeys()).contains("999999");
+        await().atMost(DEADLINE).until(() -> deadLetterKeys().contains("999999"));
     }
 
     @Test
@@ -233,16 +234,20 @@ class CustomerSyncIntegrationTest {
         return linked.getFirst();
     }
 
+    /** Reads the whole dead-letter topic by assignment (no consumer-group join), from the beginning. */
     private static List<String> deadLetterKeys() {
         var properties = new Properties();
-        properties.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-dlt-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         try (var consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.deadLetters(Topics.CUSTOMERS)));
+            String topic = Topics.deadLetters(Topics.CUSTOMERS);
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             List<String> keys = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                consumer.poll(Duration.ofMillis(300)).forEach(r -> keys.add(r.key()));
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(100)).forEach(r -> keys.add(r.key()));
             }
             return keys;
         }
