@@ -1,8 +1,17 @@
 package com.skylinksync.retailexpress;
 
+import com.skylinksync.retailexpress.soap.ArrayOfInt;
+import com.skylinksync.retailexpress.soap.EcommerceServiceSoap;
+import jakarta.xml.ws.WebServiceException;
+import jakarta.xml.ws.soap.SOAPFaultException;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import org.w3c.dom.Element;
 
 /**
  * Typed Retail Express V2 client over JAX-WS. Thread-safe. Every failure is a {@link RetailExpressException}
@@ -10,32 +19,141 @@ import java.util.Optional;
  */
 public final class RetailExpressClient {
 
+    private final RetailExpressSettings settings;
+    private final EcommercePorts ports;
+    private final FailureClassifier failures = new FailureClassifier();
+    private final CustomerReader customers;
+    private final CustomerXmlWriter customerXml;
+
     public RetailExpressClient(RetailExpressSettings settings) {
-        throw new UnsupportedOperationException("TODO");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.ports = new EcommercePorts(settings);
+        Countries countries = new Countries();
+        this.customers = new CustomerReader(countries);
+        this.customerXml = new CustomerXmlWriter(countries);
+    }
+
+    /** The settings this client calls RE with (the password masked in their {@code toString}). */
+    public RetailExpressSettings settings() {
+        return settings;
     }
 
     /** {@code GetCustomers} for one id; empty when RE has no such customer. */
     public Optional<Customer> getCustomer(int customerId) {
-        throw new UnsupportedOperationException("TODO");
+        return getCustomers(List.of(customerId)).stream().filter(c -> c.id() == customerId).findFirst();
     }
 
     /** {@code GetCustomers} for many ids in one call; customers RE does not know are simply absent. */
     public List<Customer> getCustomers(Collection<Integer> customerIds) {
-        throw new UnsupportedOperationException("TODO");
+        if (customerIds.isEmpty()) {
+            return List.of();
+        }
+        ArrayOfInt ids = new ArrayOfInt();
+        ids.getInt().addAll(new LinkedHashSet<>(customerIds));
+        Element result = call("GetCustomers", false, port -> anyOf(port.getCustomers(ids)));
+        return map("GetCustomers", () -> customers.readAll(result));
     }
 
     /** {@code GetCustomerIds}. */
     public List<Integer> getCustomerIds(boolean onlyCustomersForExport, boolean onlyCustomersWithEmails) {
-        throw new UnsupportedOperationException("TODO");
+        Element result = call("GetCustomerIds", false,
+                port -> anyOf(port.getCustomerIds(onlyCustomersForExport, onlyCustomersWithEmails)));
+        return map("GetCustomerIds", () -> ResultElements.all(result, "Customer").stream()
+                .map(c -> ResultElements.childText(c, "CustomerId").strip())
+                .filter(id -> !id.isEmpty())
+                .map(id -> parseId("CustomerId", id))
+                .toList());
     }
 
     /** {@code CustomerCreateUpdate}; returns the RE customer id (the new one for a registration). */
     public int createOrUpdateCustomer(CustomerUpdate customer) {
-        throw new UnsupportedOperationException("TODO");
+        String operation = "CustomerCreateUpdate";
+        String xml = customerXml.write(customer);
+        Element result = call(operation, true, port -> anyOf(port.customerCreateUpdate(xml)));
+        Element record = ResultElements.all(result, "Customer").stream().findFirst().orElse(null);
+        if (record == null) {
+            throw failures.afterSending(operation, true, "RE answered without a <Customer> result", null);
+        }
+        if ("fail".equals(ResultElements.childText(record, "Result").strip().toLowerCase(Locale.ROOT))) {
+            throw new RetailExpressException.Business(operation,
+                    "RE failed to " + (customer.isNew() ? "create" : "update") + " customer"
+                            + (customer.isNew() ? "" : " " + customer.id()) + " (Result=Fail)", null);
+        }
+        String id = ResultElements.childText(record, "CustomerId").strip();
+        if (id.isEmpty()) {
+            if (!customer.isNew()) {
+                return customer.id();
+            }
+            throw failures.afterSending(operation, true, "RE created a customer but sent no CustomerId", null);
+        }
+        try {
+            return Integer.parseInt(id);
+        } catch (NumberFormatException e) {
+            throw failures.afterSending(operation, true, "RE sent a CustomerId that is not a number: " + id, e);
+        }
     }
 
-    /** EDS acknowledgement {@code ChangeSetProcessed(ChangesetId)}. */
+    /**
+     * EDS acknowledgement {@code ChangeSetProcessed(ChangesetId)}. Acknowledging twice is harmless, so its failures are
+     * classified like a read's (retry), never as uncertain.
+     */
     public void changeSetProcessed(String changeSetId) {
-        throw new UnsupportedOperationException("TODO");
+        String operation = "ChangeSetProcessed";
+        Element result = call(operation, false, port -> anyOf(port.changeSetProcessed(changeSetId)));
+        boolean failed = ResultElements.all(result, "Result").stream()
+                .anyMatch(r -> "fail".equals(r.getTextContent().strip().toLowerCase(Locale.ROOT)));
+        if (failed) {
+            throw new RetailExpressException.Business(operation,
+                    "RE did not accept change set " + changeSetId + " (Result=Fail)", null);
+        }
+    }
+
+    /** One SOAP call with its failures classified and the result document checked for RE's in-band errors. */
+    private Element call(String operation, boolean write, Function<EcommerceServiceSoap, Element> invocation) {
+        Element result;
+        try {
+            result = ports.call(write, invocation);
+        } catch (SOAPFaultException e) {
+            throw failures.fault(operation, write, e);
+        } catch (WebServiceException e) {
+            throw failures.transport(operation, write, e);
+        }
+        failures.checkResult(operation, result);
+        return result;
+    }
+
+    private static <T> T map(String operation, java.util.function.Supplier<T> mapping) {
+        try {
+            return mapping.get();
+        } catch (RecordFormatException e) {
+            throw new RetailExpressException.Business(operation, e.getMessage(), e);
+        }
+    }
+
+    private static int parseId(String field, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new RecordFormatException(field + " is not an integer: '" + value + "'");
+        }
+    }
+
+    // The generated result wrappers share no type; each holds the result document as one DOM element (xs:any).
+    private static Element anyOf(com.skylinksync.retailexpress.soap.GetCustomersResponse.GetCustomersResult r) {
+        return r == null ? null : r.getAny();
+    }
+
+    private static Element anyOf(com.skylinksync.retailexpress.soap.GetCustomerIdsResponse.GetCustomerIdsResult r) {
+        return r == null ? null : r.getAny();
+    }
+
+    private static Element anyOf(
+            com.skylinksync.retailexpress.soap.CustomerCreateUpdateResponse.CustomerCreateUpdateResult r) {
+        return r == null ? null : r.getAny();
+    }
+
+    private static Element anyOf(
+            com.skylinksync.retailexpress.soap.ChangeSetProcessedResponse.ChangeSetProcessedResult r) {
+        return r == null ? null : r.getAny();
     }
 }

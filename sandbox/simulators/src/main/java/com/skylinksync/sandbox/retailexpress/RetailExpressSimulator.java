@@ -1,0 +1,142 @@
+package com.skylinksync.sandbox.retailexpress;
+
+import com.sun.net.httpserver.HttpServer;
+import jakarta.xml.ws.Endpoint;
+import jakarta.xml.ws.handler.Handler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A Retail Express V2 SOAP service in-process, on the client's own WSDL, for tests and the local stack.
+ * One JDK HTTP server on 127.0.0.1 carries the SOAP endpoint ({@link #soapEndpoint()}) and a JSON admin API
+ * ({@link #adminUri()}). Every call must carry the configured {@code ClientHeader}; every call, accepted or not,
+ * is journaled. Seeded with the reference's customers 300000 and 300001.
+ */
+public final class RetailExpressSimulator implements AutoCloseable {
+
+    static final String SOAP_PATH = "/re/ecommerce.svc";
+
+    /** Where and as whom the simulator answers. */
+    public record Options(int port, UUID clientId, String username, String password) {
+
+        public Options {
+            Objects.requireNonNull(clientId, "clientId");
+            Objects.requireNonNull(username, "username");
+            Objects.requireNonNull(password, "password");
+        }
+
+        /** Port 8082 (the WSDL's address), the sandbox client id, user "skylink", password "sandbox-secret". */
+        public static Options defaults() {
+            return new Options(8082, UUID.fromString("6f1c2a52-9d1e-4d6b-8a7e-3c2b1a0f9e8d"), "skylink",
+                    "sandbox-secret");
+        }
+
+        /** These options on another port; 0 picks any free port (tests). */
+        public Options withPort(int port) {
+            return new Options(port, clientId, username, password);
+        }
+
+        @Override
+        public String toString() {
+            return "Options[port=" + port + ", clientId=" + clientId + ", username=" + username + ", password=****]";
+        }
+    }
+
+    /** One SOAP call received: its operation, the entity ids it named, and whether it was refused before running. */
+    public record Call(Instant at, String operation, List<String> ids, boolean rejected) {
+    }
+
+    private final Options options;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Endpoint endpoint;
+    private final CallJournal journal;
+
+    private RetailExpressSimulator(Options options, HttpServer server, ExecutorService executor, Endpoint endpoint,
+                                   CallJournal journal) {
+        this.options = options;
+        this.server = server;
+        this.executor = executor;
+        this.endpoint = endpoint;
+        this.journal = journal;
+    }
+
+    /** Starts the simulator; it is answering when this returns. */
+    public static RetailExpressSimulator start(Options options) {
+        CallJournal journal = new CallJournal(Clock.systemUTC());
+        CustomerStore customers = new CustomerStore();
+        customers.seed(CustomerFixtures.all());
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot listen on port " + options.port(), e);
+        }
+        // One virtual thread per exchange: tests and benchmarks may call from many threads, and slow (injected
+        // latency) calls must not hold up the others.
+        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+        server.setExecutor(executor);
+        Endpoint endpoint = Endpoint.create(new SimulatedEcommerceService(new CustomerOperations(customers), journal));
+        @SuppressWarnings("rawtypes")
+        List<Handler> chain = List.of(new ClientHeaderCheck(options.clientId(), options.username(),
+                options.password(), journal));
+        endpoint.getBinding().setHandlerChain(chain);
+        endpoint.publish(server.createContext(SOAP_PATH));
+        server.createContext(AdminApi.PATH, new AdminApi(journal));
+        server.start();
+        return new RetailExpressSimulator(options, server, executor, endpoint, journal);
+    }
+
+    /** {@code http://127.0.0.1:<port>/re/ecommerce.svc} */
+    public URI soapEndpoint() {
+        return URI.create(baseUri() + SOAP_PATH);
+    }
+
+    /** {@code http://127.0.0.1:<port>/sandbox} */
+    public URI adminUri() {
+        return URI.create(baseUri() + AdminApi.PATH);
+    }
+
+    public UUID clientId() {
+        return options.clientId();
+    }
+
+    public String username() {
+        return options.username();
+    }
+
+    public String password() {
+        return options.password();
+    }
+
+    /** Every SOAP call received, oldest first. */
+    public List<Call> calls() {
+        return journal.calls();
+    }
+
+    /** Every ChangesetId acknowledged through ChangeSetProcessed, in order, repeats included. */
+    public List<String> processedChangeSets() {
+        return journal.processedChangeSets();
+    }
+
+    @Override
+    public void close() {
+        endpoint.stop();
+        server.stop(0);
+        executor.shutdownNow(); // not close(): it would wait for calls held up by injected latency
+    }
+
+    private String baseUri() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+}
