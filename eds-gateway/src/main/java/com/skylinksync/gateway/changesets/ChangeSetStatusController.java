@@ -2,6 +2,7 @@ package com.skylinksync.gateway.changesets;
 
 import com.skylinksync.gateway.web.Problem;
 import com.skylinksync.gateway.web.ProblemException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -51,7 +52,10 @@ class ChangeSetStatusController {
                                 changeSet.salesChannelId(), changeSet.traceId(), changeSet.status(), changeSet.receivedAt(),
                                 changeSet.acknowledgedAt(), changeSet.ackAttempts(), changeSet.ackError(), entities)))
                 .switchIfEmpty(Mono.error(() -> new ProblemException(Problem.of("unknown-change-set", "Not Found", 404,
-                        "No change set " + (id.length() <= 64 ? id : id.substring(0, 64) + "…") + " is registered"))));
+                        "No change set " + (id.length() <= 64 ? id : id.substring(0, 64) + "…") + " is registered"))))
+                .onErrorMap(e -> !(e instanceof ProblemException),
+                        e -> ProblemException.unavailable("The change set registry is unavailable: " + e.getClass().getSimpleName(),
+                                Duration.ofSeconds(10)));
     }
 
     private static Instant instant(OffsetDateTime time) {

@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -181,10 +180,8 @@ class EdsNotifyController {
 
     private ProblemException unavailable(Throwable cause) {
         log.error("Could not register a notification; answering 503 so RE retries: {}", cause.toString());
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()));
-        return new ProblemException(Problem.of("unavailable", "Service Unavailable", 503,
-                "The change set registry is unavailable; nothing was registered. Retry later."), headers);
+        return ProblemException.unavailable("The change set registry is unavailable; nothing was registered. Retry later.",
+                RETRY_AFTER);
     }
 
     private static ProblemException tooLarge(long maxBytes) {

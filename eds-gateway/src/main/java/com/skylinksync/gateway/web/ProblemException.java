@@ -1,5 +1,6 @@
 package com.skylinksync.gateway.web;
 
+import java.time.Duration;
 import org.springframework.http.HttpHeaders;
 
 /** Ends a request with a problem answer; carries no stack trace because it is an answer, not a fault. */
@@ -16,6 +17,13 @@ public final class ProblemException extends RuntimeException {
         super(problem.title() + ": " + problem.detail(), null, false, false);
         this.problem = problem;
         this.headers = headers;
+    }
+
+    /** 503 with {@code Retry-After}: the database (or another dependency) cannot take the request now. */
+    public static ProblemException unavailable(String detail, Duration retryAfter) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds()));
+        return new ProblemException(Problem.of("unavailable", "Service Unavailable", 503, detail), headers);
     }
 
     public Problem problem() {
