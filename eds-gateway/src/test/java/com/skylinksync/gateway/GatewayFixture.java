@@ -25,7 +25,14 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
+import com.skylinksync.schemas.avro.EntityType;
+import com.skylinksync.schemas.avro.Origin;
+import com.skylinksync.schemas.avro.Outcome;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -150,6 +157,47 @@ final class GatewayFixture implements AutoCloseable {
         } catch (Exception e) {
             throw new AssertionError("Could not publish completions", e);
         }
+    }
+
+    /**
+     * Waits until the gateway's consumer group has committed every completion published so far: after this, each of
+     * them has been processed (the listener commits only after storing the outcome and deciding the claim).
+     */
+    void awaitCompletionsConsumed() {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        try (Admin admin = Admin.create(config);
+             var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.COMPLETIONS, DEADLINE).stream()
+                    .map(p -> new TopicPartition(Topics.COMPLETIONS, p.partition())).toList();
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, DEADLINE);
+            await().atMost(DEADLINE).until(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("eds-gateway")
+                        .partitionsToOffsetAndMetadata().get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+                return partitions.stream().allMatch(p -> end.get(p) == 0
+                        || (committed.get(p) != null && committed.get(p).offset() >= end.get(p)));
+            });
+        }
+    }
+
+    static EntitySynced completion(String changeSetId, EntityType type, String entityId, Outcome outcome) {
+        boolean failed = outcome == Outcome.FAILED || outcome == Outcome.DEAD_LETTERED;
+        return EntitySynced.newBuilder()
+                .setChangeSetId(changeSetId)
+                .setOrigin(Origin.EDS)
+                .setClientId("6f1c2a52-9d1e-4d6b-8a7e-3c2b1a0f9e8d")
+                .setSalesChannelId(1)
+                .setEntityType(type)
+                .setEntityId(entityId)
+                .setOutcome(outcome)
+                .setMagentoId(failed ? null : "42")
+                .setAttempts(failed ? 3 : 1)
+                .setErrorCode(failed ? "VALIDATION" : null)
+                .setErrorMessage(failed ? "Magento refused the customer: email is required" : null)
+                .setService("customer-sync-service")
+                .setFinishedAt(Instant.now())
+                .setTraceId(UUID.randomUUID().toString())
+                .build();
     }
 
     // --- Database ----------------------------------------------------------------------------------------------
