@@ -60,6 +60,9 @@ class EdsIntakeTest {
         assertThat(gateway.getEnvironment().getProperty("spring.application.name")).isEqualTo("eds-gateway");
         assertThat(gateway.getEnvironment().getProperty("spring.config.name")).isEqualTo(EdsGatewayApplication.CONFIG_NAME);
         assertThat(gateway.getBeanNamesForType(DataSource.class)).isEmpty();
+        http.get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
     }
 
     @Test
