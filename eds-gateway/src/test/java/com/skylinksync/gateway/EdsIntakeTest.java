@@ -7,6 +7,7 @@ import com.skylinksync.schemas.Topics;
 import com.skylinksync.schemas.avro.EntityChanged;
 import com.skylinksync.schemas.avro.EntityType;
 import com.skylinksync.schemas.avro.Origin;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +27,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
 
 /** EDS intake against a real broker, database and RE simulator: what is registered, published and refused. */
 class EdsIntakeTest {
@@ -250,6 +254,24 @@ class EdsIntakeTest {
         String body = changeSet(UUID.randomUUID().toString(), group("Customer", 300000)) + padding;
 
         problem(put(body), 413);
+
+        assertThat(fixture.changeSetRows()).isEqualTo(changeSets);
+    }
+
+    @Test
+    void refusesAnOverLimitBodyThatDoesNotAnnounceItsLength() {
+        long changeSets = fixture.changeSetRows();
+        DefaultDataBufferFactory buffers = DefaultDataBufferFactory.sharedInstance;
+        String start = "{\"Changesets\":[{\"ChangesetId\":\"" + UUID.randomUUID() + "\",\"UpdatedEntities\":[" + group("Customer", 300000) + "]}]}";
+        // Several chunks, no Content-Length: the limit must hold while reading, not only when the length is declared.
+        Flux<DataBuffer> chunked = Flux.concat(Flux.just(start), Flux.range(0, 20).map(i -> " ".repeat(4096)))
+                .map(text -> buffers.wrap(text.getBytes(StandardCharsets.UTF_8)));
+
+        problem(http.put().uri("/eds/notify?client_id={c}&channel_id=1", fixture.clientId())
+                .header("x-api-key", GatewayFixture.API_KEY)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(chunked, DataBuffer.class)
+                .exchange(), 413);
 
         assertThat(fixture.changeSetRows()).isEqualTo(changeSets);
     }

@@ -87,7 +87,14 @@ public class ChangeSetRegistry {
                 .bind("id", changeSet.id())
                 .map(row -> new Registration(changeSet.id(), false, row.get("entity_count", Integer.class),
                         row.get("trace_id", UUID.class), 0))
-                .one();
+                .one()
+                .doOnNext(registered -> {
+                    // The first registration wins; a repeat that names other entities is worth an operator's look.
+                    if (registered.entities() != changeSet.entities().size()) {
+                        log.warn("Change set {} repeated with {} entities, registered with {}; the registered ones stand",
+                                changeSet.id(), changeSet.entities().size(), registered.entities());
+                    }
+                });
     }
 
     private Mono<Void> insertEntities(NewChangeSet changeSet) {
