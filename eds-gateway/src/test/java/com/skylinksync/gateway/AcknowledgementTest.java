@@ -9,7 +9,16 @@ import static org.awaitility.Awaitility.await;
 import com.skylinksync.schemas.Topics;
 import com.skylinksync.schemas.avro.EntityType;
 import com.skylinksync.schemas.avro.Outcome;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -132,6 +141,41 @@ class AcknowledgementTest {
         fixture.awaitCompletionsConsumed();
 
         assertThat(fixture.retailExpress.processedChangeSets()).hasSize((int) acknowledged);
+    }
+
+    @Test
+    void anUnreadableCompletionIsSkippedAndDoesNotBlockTheOnesBehindIt() throws Exception {
+        String id = register(300000);
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, fixture.kafka.bootstrapServers());
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            // Same key, so the same partition: the good record sits behind the bad one.
+            producer.send(new ProducerRecord<>(Topics.COMPLETIONS, id, "not avro".getBytes(StandardCharsets.UTF_8)))
+                    .get(30, TimeUnit.SECONDS);
+        }
+        fixture.publishCompletions(completion(id, EntityType.CUSTOMER, "300000", Outcome.SYNCED));
+
+        await().atMost(GatewayFixture.DEADLINE).until(() -> "ACKNOWLEDGED".equals(fixture.status(id)));
+        assertThat(fixture.retailExpress.processedChangeSets()).containsOnlyOnce(id);
+    }
+
+    @Test
+    void registersAndPublishesTheLargestNotificationAllowed() {
+        String id = UUID.randomUUID().toString();
+        int[] customers = IntStream.range(5_000_000, 5_010_000).toArray();
+        long started = System.nanoTime();
+
+        http.put().uri("/eds/notify?client_id={c}&channel_id=1", fixture.clientId())
+                .header("x-api-key", GatewayFixture.API_KEY)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(changeSet(id, group("Customer", customers)))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody().jsonPath("$.entities").isEqualTo(10_000);
+        System.out.printf("10,000 entities registered and answered in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+
+        assertThat(fixture.publishedEvents(Topics.CUSTOMERS, id)).hasSize(10_000);
+        System.out.printf("10,000 entities registered and published in %d ms%n", (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Registers a change set of customers and waits until its events are on Kafka. */
