@@ -1,0 +1,101 @@
+package com.skylinksync.gateway.acknowledgement;
+
+import java.time.Duration;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Who acknowledges which change set, decided by the database. Every step is one conditional UPDATE, so however many
+ * replicas and threads race for a change set, exactly one of them gets each row back.
+ */
+@Component
+class AcknowledgementClaims {
+
+    /** Entities that still wait for a (final) outcome; everything else is terminal. */
+    private static final String NOT_TERMINAL = "('PENDING', 'FAILED')";
+    private static final int SWEEP_BATCH = 100;
+
+    private final DatabaseClient db;
+
+    AcknowledgementClaims(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /**
+     * {@code OPEN → ACKNOWLEDGING} if no entity is left without a terminal outcome; true for the one caller that wins.
+     * Each caller runs this after its own outcome update committed, so whichever claim runs last sees every outcome:
+     * a complete change set is always claimed, and the status condition lets only one claim succeed.
+     */
+    Mono<Boolean> claimIfComplete(String changeSetId) {
+        return db.sql("""
+                        UPDATE change_set SET status = 'ACKNOWLEDGING', ack_claimed_at = now()
+                        WHERE id = :id AND status = 'OPEN'
+                          AND NOT EXISTS (SELECT 1 FROM change_set_entity e
+                                          WHERE e.change_set_id = :id AND e.outcome IN %s)
+                        RETURNING id""".formatted(NOT_TERMINAL))
+                .bind("id", changeSetId)
+                .fetch().rowsUpdated()
+                .map(updated -> updated > 0);
+    }
+
+    /**
+     * Claims what the event-driven path missed: complete change sets still OPEN (a crash between an outcome update and
+     * its claim) and ACKNOWLEDGING ones whose claim is older than the lease (the claimer crashed or gave up).
+     * {@code SKIP LOCKED} hands each row to one replica.
+     */
+    Flux<String> claimForSweep(Duration lease) {
+        Flux<String> complete = db.sql("""
+                        UPDATE change_set SET status = 'ACKNOWLEDGING', ack_claimed_at = now()
+                        WHERE status = 'OPEN' AND id IN (
+                            SELECT c.id FROM change_set c
+                            WHERE c.status = 'OPEN'
+                              AND NOT EXISTS (SELECT 1 FROM change_set_entity e
+                                              WHERE e.change_set_id = c.id AND e.outcome IN %s)
+                            LIMIT :limit FOR UPDATE SKIP LOCKED)
+                        RETURNING id""".formatted(NOT_TERMINAL))
+                .bind("limit", SWEEP_BATCH)
+                .map(row -> row.get("id", String.class))
+                .all();
+        Flux<String> expired = db.sql("""
+                        UPDATE change_set SET ack_claimed_at = now()
+                        WHERE status = 'ACKNOWLEDGING' AND id IN (
+                            SELECT id FROM change_set
+                            WHERE status = 'ACKNOWLEDGING' AND ack_claimed_at < now() - make_interval(secs => :lease)
+                            LIMIT :limit FOR UPDATE SKIP LOCKED)
+                        RETURNING id""")
+                .bind("lease", (double) lease.toMillis() / 1000)
+                .bind("limit", SWEEP_BATCH)
+                .map(row -> row.get("id", String.class))
+                .all();
+        return complete.concatWith(expired);
+    }
+
+    /** Records that RE was told; the status says whether any entity was given up on. Returns the new status. */
+    Mono<String> markAcknowledged(String changeSetId) {
+        return db.sql("""
+                        UPDATE change_set SET
+                            status = CASE WHEN EXISTS (SELECT 1 FROM change_set_entity e
+                                                       WHERE e.change_set_id = :id AND e.outcome = 'DEAD_LETTERED')
+                                          THEN 'ACKNOWLEDGED_WITH_FAILURES' ELSE 'ACKNOWLEDGED' END,
+                            acknowledged_at = now(), ack_attempts = ack_attempts + 1, ack_error = NULL
+                        WHERE id = :id AND status = 'ACKNOWLEDGING'
+                        RETURNING status""")
+                .bind("id", changeSetId)
+                .map(row -> row.get("status", String.class))
+                .one();
+    }
+
+    /** Keeps the change set ACKNOWLEDGING (the sweep retries it after the lease) and says why, for the console. */
+    Mono<Void> recordFailure(String changeSetId, int attempts, String error) {
+        return db.sql("""
+                        UPDATE change_set SET ack_attempts = ack_attempts + :attempts, ack_error = :error
+                        WHERE id = :id AND status = 'ACKNOWLEDGING'""")
+                .bind("id", changeSetId)
+                .bind("attempts", attempts)
+                .bind("error", error)
+                .fetch().rowsUpdated()
+                .then();
+    }
+}

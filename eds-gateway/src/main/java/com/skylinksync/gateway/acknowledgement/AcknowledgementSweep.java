@@ -1,0 +1,68 @@
+package com.skylinksync.gateway.acknowledgement;
+
+import com.skylinksync.gateway.GatewayProperties;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The safety net of acknowledgement: periodically claims complete change sets nobody claimed (a crash between an
+ * outcome and its claim) and expired claims (a crash between claim and call, or an RE call that kept failing), and
+ * acknowledges them.
+ */
+@Component
+class AcknowledgementSweep implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(AcknowledgementSweep.class);
+
+    private final AcknowledgementClaims claims;
+    private final Acknowledgements acknowledgements;
+    private final GatewayProperties properties;
+    private final AtomicReference<Disposable> running = new AtomicReference<>();
+
+    AcknowledgementSweep(AcknowledgementClaims claims, Acknowledgements acknowledgements, GatewayProperties properties) {
+        this.claims = claims;
+        this.acknowledgements = acknowledgements;
+        this.properties = properties;
+    }
+
+    @Override
+    public void start() {
+        Disposable sweep = Flux.interval(properties.ackSweepInterval(), properties.ackSweepInterval())
+                .onBackpressureDrop()
+                .concatMap(tick -> sweepOnce(), 1)
+                .subscribe();
+        running.set(sweep);
+    }
+
+    Mono<Void> sweepOnce() {
+        return claims.claimForSweep(properties.ackLease())
+                .doOnNext(id -> {
+                    log.info("Sweep claimed the acknowledgement of change set {}", id);
+                    acknowledgements.acknowledgeClaimed(id);
+                })
+                .then()
+                .onErrorResume(e -> {
+                    log.warn("Acknowledgement sweep failed, next one in {}: {}", properties.ackSweepInterval(), e.toString());
+                    return Mono.empty();
+                });
+    }
+
+    @Override
+    public void stop() {
+        Disposable sweep = running.getAndSet(null);
+        if (sweep != null) {
+            sweep.dispose();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running.get() != null;
+    }
+}

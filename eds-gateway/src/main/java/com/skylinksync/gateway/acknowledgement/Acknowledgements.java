@@ -1,0 +1,119 @@
+package com.skylinksync.gateway.acknowledgement;
+
+import com.skylinksync.gateway.GatewayProperties;
+import com.skylinksync.retailexpress.RetailExpressClient;
+import com.skylinksync.retailexpress.RetailExpressException;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
+
+/**
+ * Tells Retail Express a change set is processed ({@code ChangeSetProcessed}) once every entity of it has a terminal
+ * outcome, once per change set: the claim in the database picks one caller; the call runs off the caller's thread
+ * (a Kafka listener or a web request must not wait for RE), with a few quick retries; a change set whose call keeps
+ * failing stays ACKNOWLEDGING and the sweep retries it after the claim's lease.
+ */
+@Service
+public class Acknowledgements implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(Acknowledgements.class);
+    private static final int MAX_ERROR_LENGTH = 1000;
+
+    private final AcknowledgementClaims claims;
+    private final RetailExpressClient retailExpress;
+    private final GatewayProperties properties;
+    private final MeterRegistry meters;
+    private final Disposable.Composite inFlight = Disposables.composite();
+
+    Acknowledgements(AcknowledgementClaims claims, RetailExpressClient retailExpress, GatewayProperties properties,
+                     MeterRegistry meters) {
+        this.claims = claims;
+        this.retailExpress = retailExpress;
+        this.properties = properties;
+        this.meters = meters;
+    }
+
+    /**
+     * Claims the change set's acknowledgement if it is complete and starts telling RE. Completes once the claim is
+     * decided (not when RE answered).
+     */
+    public Mono<Void> acknowledgeIfComplete(String changeSetId) {
+        return claims.claimIfComplete(changeSetId)
+                .doOnNext(claimed -> {
+                    if (claimed) {
+                        acknowledgeClaimed(changeSetId);
+                    }
+                })
+                .then();
+    }
+
+    /** Calls RE for a change set this replica has claimed, in the background. */
+    void acknowledgeClaimed(String changeSetId) {
+        AtomicInteger attempts = new AtomicInteger();
+        AtomicReference<Disposable> self = new AtomicReference<>();
+        Disposable call = Mono.fromRunnable(() -> {
+                    attempts.incrementAndGet();
+                    retailExpress.changeSetProcessed(changeSetId);
+                })
+                .subscribeOn(Schedulers.boundedElastic())
+                .retryWhen(Retry.backoff(properties.ackAttempts() - 1L, properties.ackBackoff())
+                        .filter(Acknowledgements::worthRetryingNow)
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
+                .then(Mono.defer(() -> claims.markAcknowledged(changeSetId)))
+                .doOnNext(status -> {
+                    meters.counter("skylink.gateway.acknowledgements", "result", status.toLowerCase()).increment();
+                    log.info("Change set {} acknowledged to Retail Express: {}", changeSetId, status);
+                })
+                .onErrorResume(e -> {
+                    meters.counter("skylink.gateway.acknowledgements", "result", "failed").increment();
+                    log.warn("Acknowledging change set {} failed after {} attempt(s); the sweep retries it in {}: {}",
+                            changeSetId, attempts.get(), properties.ackLease(), e.toString());
+                    return claims.recordFailure(changeSetId, attempts.get(), truncate(e.toString())).then(Mono.empty());
+                })
+                .onErrorResume(e -> {
+                    log.warn("Could not record the failed acknowledgement of {}: {}", changeSetId, e.toString());
+                    return Mono.empty();
+                })
+                .doFinally(signal -> forget(self.get()))
+                .subscribe();
+        self.set(call);
+        inFlight.add(call);
+        if (call.isDisposed()) {
+            forget(call); // finished before it was registered
+        }
+    }
+
+    private void forget(Disposable call) {
+        if (call != null) {
+            inFlight.remove(call);
+        }
+    }
+
+    /**
+     * Transient faults and throttling may pass in seconds; a configuration or business refusal will not, so those
+     * wait for the sweep (and show in the console) instead of spending RE's budget now.
+     */
+    private static boolean worthRetryingNow(Throwable error) {
+        return !(error instanceof RetailExpressException) || error instanceof RetailExpressException.Transient
+                || error instanceof RetailExpressException.Throttled;
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
+    }
+
+    /** Calls still running at shutdown are abandoned; their change sets stay claimed and the sweep finishes them. */
+    @Override
+    public void destroy() {
+        inFlight.dispose();
+    }
+}

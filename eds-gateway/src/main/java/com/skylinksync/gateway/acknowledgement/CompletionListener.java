@@ -1,0 +1,97 @@
+package com.skylinksync.gateway.acknowledgement;
+
+import com.skylinksync.schemas.Topics;
+import com.skylinksync.schemas.avro.EntitySynced;
+import com.skylinksync.schemas.avro.Outcome;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Records each entity outcome the sync services report and, when a change set is complete, has it acknowledged.
+ * Delivery is at least once: a repeated or late record is harmless because an outcome only replaces an older one,
+ * a non-terminal outcome never replaces a terminal one, and the acknowledgement claim succeeds once.
+ */
+@Component
+class CompletionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(CompletionListener.class);
+    /** Longer than the database pool's acquire timeout, so a database outage surfaces as its own error. */
+    private static final Duration DATABASE_WAIT = Duration.ofSeconds(30);
+    private static final int MAX_ID = 64;
+
+    private final DatabaseClient db;
+    private final Acknowledgements acknowledgements;
+
+    CompletionListener(DatabaseClient db, Acknowledgements acknowledgements) {
+        this.db = db;
+        this.acknowledgements = acknowledgements;
+    }
+
+    /**
+     * Blocks the listener thread on the database on purpose: the offset is committed only after the outcome is
+     * stored, and a database outage makes the error handler retry the same record with backoff instead of skipping it.
+     */
+    @KafkaListener(id = "eds-gateway-completions", topics = Topics.COMPLETIONS, groupId = "eds-gateway")
+    void onCompletion(ConsumerRecord<String, SpecificRecord> record) {
+        if (!(record.value() instanceof EntitySynced synced)) {
+            log.warn("Skipping a {} on {} at {}-{}: not an EntitySynced", record.value() == null ? "null" : record.value().getSchema().getName(),
+                    record.topic(), record.partition(), record.offset());
+            return;
+        }
+        String changeSetId = synced.getChangeSetId();
+        if (changeSetId == null) {
+            return; // bulk or single syncs: no change set waits for them
+        }
+        if (changeSetId.length() > MAX_ID || synced.getEntityId().length() > MAX_ID) {
+            log.warn("Skipping a completion with an over-long change set or entity id at {}-{}", record.partition(), record.offset());
+            return;
+        }
+        record(synced)
+                .then(synced.getOutcome() == Outcome.FAILED ? Mono.empty() : acknowledgements.acknowledgeIfComplete(changeSetId))
+                .block(DATABASE_WAIT);
+    }
+
+    private Mono<Long> record(EntitySynced synced) {
+        boolean terminal = synced.getOutcome() != Outcome.FAILED;
+        // finished_at orders reports of one entity: an older report arriving late does not overwrite a newer one.
+        String sql = """
+                UPDATE change_set_entity SET outcome = :outcome, attempts = GREATEST(attempts, :attempts),
+                    error_code = :errorCode, error_message = :errorMessage, service = :service, finished_at = :finishedAt
+                WHERE change_set_id = :changeSetId AND entity_type = :entityType AND entity_id = :entityId
+                  AND outcome NOT IN ('UNSUPPORTED', 'IGNORED')
+                  AND (finished_at IS NULL OR finished_at <= :finishedAt)""";
+        if (!terminal) {
+            sql += " AND outcome IN ('PENDING', 'FAILED')";
+        }
+        var spec = db.sql(sql)
+                .bind("outcome", synced.getOutcome().name())
+                .bind("attempts", synced.getAttempts())
+                .bind("service", truncate(synced.getService(), 64))
+                .bind("finishedAt", synced.getFinishedAt().atOffset(ZoneOffset.UTC))
+                .bind("changeSetId", synced.getChangeSetId())
+                .bind("entityType", synced.getEntityType().name())
+                .bind("entityId", synced.getEntityId());
+        spec = synced.getErrorCode() == null ? spec.bindNull("errorCode", String.class) : spec.bind("errorCode", truncate(synced.getErrorCode(), 128));
+        spec = synced.getErrorMessage() == null ? spec.bindNull("errorMessage", String.class)
+                : spec.bind("errorMessage", truncate(synced.getErrorMessage(), 4000));
+        return spec.fetch().rowsUpdated()
+                .doOnNext(updated -> {
+                    if (updated == 0) {
+                        log.debug("Completion {} {} of change set {} changed nothing (unknown, repeated or stale)",
+                                synced.getEntityType(), synced.getEntityId(), synced.getChangeSetId());
+                    }
+                });
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}

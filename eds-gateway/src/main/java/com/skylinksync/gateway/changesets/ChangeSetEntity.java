@@ -1,0 +1,16 @@
+package com.skylinksync.gateway.changesets;
+
+import com.skylinksync.schemas.avro.EntityType;
+
+/**
+ * One entity named by a change set.
+ *
+ * @param edsType       the {@code Type} exactly as RE sent it
+ * @param entityId      RE's id: a positive integer, or an order id such as {@code 16-00000001}
+ * @param entityType    the type events carry; null unless {@code disposition} is {@link EntityDisposition#SYNC}
+ * @param attributeCode for attribute options, the attribute (brand, colour, ...); null otherwise
+ * @param disposition   whether it is synced, recorded as unsupported, or ignored
+ */
+public record ChangeSetEntity(String edsType, String entityId, EntityType entityType, String attributeCode,
+                              EntityDisposition disposition) {
+}

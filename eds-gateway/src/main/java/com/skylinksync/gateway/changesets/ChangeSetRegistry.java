@@ -1,0 +1,163 @@
+package com.skylinksync.gateway.changesets;
+
+import com.skylinksync.gateway.outbox.OutboxMessage;
+import com.skylinksync.gateway.outbox.OutboxWriter;
+import com.skylinksync.schemas.AvroEventSerializer;
+import com.skylinksync.schemas.Topics;
+import com.skylinksync.schemas.avro.EntityChanged;
+import com.skylinksync.schemas.avro.Origin;
+import io.r2dbc.spi.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Registers change sets: the change set, its entities and one outbox event per synced entity, all in one
+ * transaction, so a change set is either fully registered (and its events will be published) or not at all.
+ */
+@Service
+public class ChangeSetRegistry {
+
+    private static final Logger log = LoggerFactory.getLogger(ChangeSetRegistry.class);
+
+    private final DatabaseClient db;
+    private final TransactionalOperator transactions;
+    private final OutboxWriter outbox;
+    private final AvroEventSerializer serializer = new AvroEventSerializer();
+
+    ChangeSetRegistry(DatabaseClient db, TransactionalOperator transactions, OutboxWriter outbox) {
+        this.db = db;
+        this.transactions = transactions;
+        this.outbox = outbox;
+    }
+
+    /**
+     * Registers every change set of one notification in one transaction. A change set already registered
+     * (by an earlier or a concurrent request) is left as it is and reported with {@code created = false}.
+     */
+    public Mono<List<Registration>> register(List<NewChangeSet> changeSets, Instant receivedAt) {
+        // A fixed order of inserts means two requests naming the same change sets in another order cannot deadlock.
+        List<NewChangeSet> ordered = changeSets.stream().sorted(Comparator.comparing(NewChangeSet::id)).toList();
+        return Flux.fromIterable(ordered)
+                .concatMap(changeSet -> registerOne(changeSet, receivedAt))
+                .collectList()
+                .as(transactions::transactional)
+                .doOnNext(registrations -> registrations.forEach(r -> log.info(
+                        "Change set {} {} ({} entities, {} events, trace {})", r.changeSetId(),
+                        r.created() ? "registered" : "already registered", r.entities(), r.events(), r.traceId())));
+    }
+
+    private Mono<Registration> registerOne(NewChangeSet changeSet, Instant receivedAt) {
+        UUID traceId = UUID.randomUUID();
+        // ON CONFLICT DO NOTHING: a concurrent duplicate waits on the primary key until the first transaction ends,
+        // then finds the row and inserts nothing, without an error that would abort its transaction.
+        return db.sql("""
+                        INSERT INTO change_set (id, id_derived, client_id, sales_channel_id, trace_id, entity_count, received_at)
+                        VALUES (:id, :derived, :client, :channel, :trace, :count, :received)
+                        ON CONFLICT (id) DO NOTHING
+                        RETURNING id""")
+                .bind("id", changeSet.id())
+                .bind("derived", changeSet.idDerived())
+                .bind("client", changeSet.clientId())
+                .bind("channel", changeSet.salesChannelId())
+                .bind("trace", traceId)
+                .bind("count", changeSet.entities().size())
+                .bind("received", utc(receivedAt))
+                .map(row -> row.get("id", String.class))
+                .one()
+                .flatMap(inserted -> insertEntities(changeSet)
+                        .then(appendEvents(changeSet, traceId, receivedAt))
+                        .map(events -> new Registration(changeSet.id(), true, changeSet.entities().size(), traceId, events)))
+                .switchIfEmpty(Mono.defer(() -> existing(changeSet)));
+    }
+
+    private Mono<Registration> existing(NewChangeSet changeSet) {
+        return db.sql("SELECT entity_count, trace_id FROM change_set WHERE id = :id")
+                .bind("id", changeSet.id())
+                .map(row -> new Registration(changeSet.id(), false, row.get("entity_count", Integer.class),
+                        row.get("trace_id", UUID.class), 0))
+                .one()
+                .doOnNext(registered -> {
+                    // The first registration wins; a repeat that names other entities is worth an operator's look.
+                    if (registered.entities() != changeSet.entities().size()) {
+                        log.warn("Change set {} repeated with {} entities, registered with {}; the registered ones stand",
+                                changeSet.id(), changeSet.entities().size(), registered.entities());
+                    }
+                });
+    }
+
+    private Mono<Void> insertEntities(NewChangeSet changeSet) {
+        // One statement, many bindings: the driver pipelines them, so 10,000 entities are not 10,000 round trips.
+        return db.inConnectionMany(connection -> {
+            Statement statement = connection.createStatement("""
+                    INSERT INTO change_set_entity (change_set_id, eds_type, entity_id, entity_type, attribute_code, outcome)
+                    VALUES ($1, $2, $3, $4, $5, $6)""");
+            boolean first = true;
+            for (ChangeSetEntity entity : changeSet.entities()) {
+                if (!first) {
+                    statement.add();
+                }
+                first = false;
+                statement.bind(0, changeSet.id()).bind(1, entity.edsType()).bind(2, entity.entityId());
+                bindNullable(statement, 3, entity.entityType() == null ? null : entity.entityType().name());
+                bindNullable(statement, 4, entity.attributeCode());
+                statement.bind(5, initialOutcome(entity.disposition()).name());
+            }
+            return Flux.from(statement.execute()).flatMap(result -> result.getRowsUpdated());
+        }).then();
+    }
+
+    private Mono<Integer> appendEvents(NewChangeSet changeSet, UUID traceId, Instant receivedAt) {
+        List<OutboxMessage> messages = new ArrayList<>();
+        for (ChangeSetEntity entity : changeSet.entities()) {
+            if (entity.disposition() != EntityDisposition.SYNC) {
+                continue;
+            }
+            EntityChanged event = EntityChanged.newBuilder()
+                    .setChangeSetId(changeSet.id())
+                    .setOrigin(Origin.EDS)
+                    .setClientId(changeSet.clientId().toString())
+                    .setSalesChannelId(changeSet.salesChannelId())
+                    .setEntityType(entity.entityType())
+                    .setEntityId(entity.entityId())
+                    .setAttributeCode(entity.attributeCode())
+                    .setObservedAt(receivedAt)
+                    .setTraceId(traceId.toString())
+                    .build();
+            String topic = Topics.forEntityType(entity.entityType());
+            messages.add(new OutboxMessage(changeSet.id(), topic, entity.entityId(), serializer.serialize(topic, event), receivedAt));
+        }
+        return outbox.append(messages).thenReturn(messages.size());
+    }
+
+    static EntityOutcome initialOutcome(EntityDisposition disposition) {
+        return switch (disposition) {
+            case SYNC -> EntityOutcome.PENDING;
+            case UNSUPPORTED -> EntityOutcome.UNSUPPORTED;
+            case IGNORED -> EntityOutcome.IGNORED;
+        };
+    }
+
+    private static void bindNullable(Statement statement, int index, String value) {
+        if (value == null) {
+            statement.bindNull(index, String.class);
+        } else {
+            statement.bind(index, value);
+        }
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

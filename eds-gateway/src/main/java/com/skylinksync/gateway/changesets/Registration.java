@@ -1,0 +1,15 @@
+package com.skylinksync.gateway.changesets;
+
+import java.util.UUID;
+
+/**
+ * The result of registering one change set.
+ *
+ * @param changeSetId the change set
+ * @param created     true if this request registered it, false if it was already registered (a repeat)
+ * @param entities    how many distinct entities the registered change set holds
+ * @param traceId     the trace id its events carry
+ * @param events      how many events this registration put in the outbox (0 for a repeat)
+ */
+public record Registration(String changeSetId, boolean created, int entities, UUID traceId, int events) {
+}

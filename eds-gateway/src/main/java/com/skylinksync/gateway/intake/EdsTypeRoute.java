@@ -1,0 +1,67 @@
+package com.skylinksync.gateway.intake;
+
+import com.skylinksync.gateway.changesets.EntityDisposition;
+import com.skylinksync.schemas.avro.EntityType;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * What EDS's {@code Type} of an entity group means to the gateway: which events it becomes and what its ids look like.
+ *
+ * @param entityType    the type events carry; null when not synced
+ * @param attributeCode for attribute options, the attribute whose options changed
+ * @param disposition   synced, recorded as unsupported, or ignored
+ * @param idPattern     what every id of this type must look like
+ */
+record EdsTypeRoute(EntityType entityType, String attributeCode, EntityDisposition disposition, Pattern idPattern) {
+
+    /** Positive integers without sign or leading zeros (RE ids), at most 18 digits so they fit a long. */
+    static final Pattern POSITIVE_INTEGER = Pattern.compile("[1-9][0-9]{0,17}");
+    /** RE order ids: digits, a dash, digits, e.g. {@code 16-00000001}. */
+    static final Pattern ORDER_ID = Pattern.compile("[0-9]{1,20}-[0-9]{1,20}");
+    /** Ids of types we do not know are kept as text, but only short printable ones. */
+    static final Pattern ANY_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    private static final Map<String, EdsTypeRoute> ROUTES = Map.ofEntries(
+            synced("Customer", EntityType.CUSTOMER, null),
+            synced("PriceGroup", EntityType.PRICE_GROUP, null),
+            synced("Product", EntityType.PRODUCT, null),
+            Map.entry("Order", new EdsTypeRoute(EntityType.ORDER, null, EntityDisposition.SYNC, ORDER_ID)),
+            synced("Outlet", EntityType.OUTLET, null),
+            synced("Brand", EntityType.ATTRIBUTE_OPTION, "brand"),
+            synced("Colour", EntityType.ATTRIBUTE_OPTION, "colour"),
+            synced("Size", EntityType.ATTRIBUTE_OPTION, "size"),
+            synced("Season", EntityType.ATTRIBUTE_OPTION, "season"),
+            synced("ProductType", EntityType.ATTRIBUTE_OPTION, "product_type"),
+            synced("Custom1", EntityType.ATTRIBUTE_OPTION, "custom_1"),
+            synced("Custom2", EntityType.ATTRIBUTE_OPTION, "custom_2"),
+            synced("Custom3", EntityType.ATTRIBUTE_OPTION, "custom_3"),
+            // Bulk types expand to every product/customer of a channel and vouchers have no Magento counterpart in
+            // Open Source: recorded so the change set can be acknowledged, synced by a later release.
+            unsupported("SalesChannel"),
+            unsupported("BulkCustomer"),
+            unsupported("Voucher"),
+            unsupported("BulkVoucher"));
+
+    private static final EdsTypeRoute IGNORED = new EdsTypeRoute(null, null, EntityDisposition.IGNORED, ANY_ID);
+
+    /** The route of an EDS type; an unknown type is ignored rather than refused, so RE adding a type breaks nothing. */
+    static EdsTypeRoute of(String edsType) {
+        return ROUTES.getOrDefault(edsType, IGNORED);
+    }
+
+    String idDescription() {
+        if (idPattern == ORDER_ID) {
+            return "an order id such as 16-00000001";
+        }
+        return idPattern == POSITIVE_INTEGER ? "a positive integer" : "a short id of letters, digits, '.', '_', ':' or '-'";
+    }
+
+    private static Map.Entry<String, EdsTypeRoute> synced(String edsType, EntityType type, String attributeCode) {
+        return Map.entry(edsType, new EdsTypeRoute(type, attributeCode, EntityDisposition.SYNC, POSITIVE_INTEGER));
+    }
+
+    private static Map.Entry<String, EdsTypeRoute> unsupported(String edsType) {
+        return Map.entry(edsType, new EdsTypeRoute(null, null, EntityDisposition.UNSUPPORTED, POSITIVE_INTEGER));
+    }
+}

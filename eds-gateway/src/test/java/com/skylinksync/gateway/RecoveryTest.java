@@ -1,0 +1,120 @@
+package com.skylinksync.gateway;
+
+import static com.skylinksync.gateway.EdsIntakeTest.changeSet;
+import static com.skylinksync.gateway.EdsIntakeTest.group;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.skylinksync.schemas.Topics;
+import com.skylinksync.schemas.avro.EntityChanged;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+
+/** What survives a gateway stopping at the wrong moment: outbox events, and acknowledgements RE refused. */
+class RecoveryTest {
+
+    private static GatewayFixture fixture;
+
+    @BeforeAll
+    static void start() {
+        fixture = GatewayFixture.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (fixture != null) {
+            fixture.close();
+        }
+    }
+
+    @Test
+    void eventsRegisteredBeforeACrashArePublishedAfterTheRestartExactlyOnce() {
+        String customers = UUID.randomUUID().toString();
+        String products = UUID.randomUUID().toString();
+        // A gateway whose relay never runs: as if it died right after committing the registrations.
+        try (ConfigurableApplicationContext crashed = fixture.startGateway("skylink.gateway.relay-enabled=false",
+                "skylink.gateway.publish-wait=200ms")) {
+            put(crashed, changeSet(customers, group("Customer", 300000, 300001)));
+            put(crashed, changeSet(products, group("Product", 124005)));
+
+            assertThat(fixture.outboxRows(customers)).isEqualTo(2);
+            assertThat(fixture.outboxRows(products)).isEqualTo(1);
+            assertThat(fixture.readAll(Topics.CUSTOMERS)).noneMatch(r -> customers.equals(((EntityChanged) r.value()).getChangeSetId()));
+        }
+
+        try (ConfigurableApplicationContext restarted = fixture.startGateway()) {
+            assertThat(fixture.publishedEvents(Topics.CUSTOMERS, customers)).extracting(EntityChanged::getEntityId)
+                    .containsExactlyInAnyOrder("300000", "300001");
+            assertThat(fixture.publishedEvents(Topics.PRODUCTS, products)).extracting(EntityChanged::getEntityId)
+                    .containsExactly("124005");
+        }
+    }
+
+    @Test
+    void twoRelaysDrainingOneOutboxPublishEveryEventOnce() {
+        List<String> changeSets = new ArrayList<>();
+        try (ConfigurableApplicationContext registrar = fixture.startGateway("skylink.gateway.relay-enabled=false",
+                "skylink.gateway.publish-wait=0s")) {
+            for (int i = 0; i < 20; i++) {
+                String id = UUID.randomUUID().toString();
+                put(registrar, changeSet(id, group("Product", 1000 + i * 10, 1001 + i * 10, 1002 + i * 10, 1003 + i * 10, 1004 + i * 10)));
+                changeSets.add(id);
+            }
+        }
+
+        // Small batches, started together: the two replicas' drains interleave over the same rows.
+        CompletableFuture<ConfigurableApplicationContext> one = CompletableFuture.supplyAsync(
+                () -> fixture.startGateway("skylink.gateway.relay-batch-size=3"));
+        CompletableFuture<ConfigurableApplicationContext> two = CompletableFuture.supplyAsync(
+                () -> fixture.startGateway("skylink.gateway.relay-batch-size=3"));
+        try (ConfigurableApplicationContext first = one.join(); ConfigurableApplicationContext second = two.join()) {
+            await().atMost(GatewayFixture.DEADLINE).until(() -> changeSets.stream().allMatch(id -> fixture.outboxRows(id) == 0));
+            Map<String, Long> eventsPerChangeSet = fixture.readAll(Topics.PRODUCTS).stream()
+                    .map(r -> ((EntityChanged) r.value()).getChangeSetId())
+                    .filter(changeSets::contains)
+                    .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+            assertThat(eventsPerChangeSet).hasSize(20).allSatisfy((id, events) -> assertThat(events).isEqualTo(5));
+        }
+    }
+
+    @Test
+    void anAcknowledgementRetailExpressRefusedIsRetriedAfterTheRestart() {
+        String id = UUID.randomUUID().toString();
+        try (ConfigurableApplicationContext misconfigured = fixture.startGateway("skylink.retail-express.password=not-the-password",
+                "skylink.gateway.ack-attempts=2", "skylink.gateway.ack-backoff=50ms")) {
+            // Only unsupported entities: complete at registration, acknowledged at once (and refused by RE).
+            put(misconfigured, changeSet(id, group("Voucher", 77)));
+
+            await().atMost(GatewayFixture.DEADLINE).until(() -> fixture.single(
+                    "SELECT ack_error FROM eds_gateway.change_set WHERE id = ?", id) != null);
+            assertThat(fixture.status(id)).isEqualTo("ACKNOWLEDGING");
+            assertThat(fixture.retailExpress.processedChangeSets()).doesNotContain(id);
+        }
+
+        try (ConfigurableApplicationContext fixed = fixture.startGateway("skylink.gateway.ack-lease=500ms",
+                "skylink.gateway.ack-sweep-interval=200ms")) {
+            await().atMost(GatewayFixture.DEADLINE).until(() -> "ACKNOWLEDGED".equals(fixture.status(id)));
+            assertThat(fixture.retailExpress.processedChangeSets()).containsOnlyOnce(id);
+            assertThat(fixture.single("SELECT ack_error FROM eds_gateway.change_set WHERE id = ?", id)).isNull();
+        }
+    }
+
+    private static void put(ConfigurableApplicationContext gateway, String body) {
+        GatewayFixture.http(gateway).put().uri("/eds/notify?client_id={c}&channel_id=1", fixture.clientId())
+                .header("x-api-key", GatewayFixture.API_KEY)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus().isCreated();
+    }
+}
