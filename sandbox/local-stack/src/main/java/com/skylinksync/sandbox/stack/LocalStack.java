@@ -45,7 +45,7 @@ public final class LocalStack implements AutoCloseable {
             magento = track(MagentoSimulator.start(MagentoSimulator.Options.defaults().withPort(ports.magento())));
 
             gateway = track(run(EdsGatewayApplication.builder(), ports.gateway(), gatewaySettings(postgres)));
-            customerSync = track(run(CustomerSyncApplication.builder(), ports.customerSync(), customerSyncSettings()));
+            customerSync = track(run(CustomerSyncApplication.builder(), ports.customerSync(), customerSyncSettings(postgres)));
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -106,8 +106,12 @@ public final class LocalStack implements AutoCloseable {
         return settings;
     }
 
-    private Map<String, Object> customerSyncSettings() {
+    private Map<String, Object> customerSyncSettings(PostgresServer postgres) {
         var settings = common();
+        // One JVM, one classpath: the gateway's R2DBC starter is visible to the customer service here, so it gets
+        // its own schema, as it will in production once it keeps its entity status store.
+        settings.put("spring.r2dbc.url", postgres.r2dbcUrl("customer_sync"));
+        settings.put("spring.r2dbc.username", PostgresServer.USER);
         settings.put("skylink.magento.base-url", magento.restBase());
         settings.put("skylink.magento.access-token", magento.accessToken());
         return settings;
