@@ -65,7 +65,7 @@ final class GatewayFixture implements AutoCloseable {
     }
 
     static GatewayFixture start() {
-        KafkaBroker kafka = KafkaBroker.start(0, 3);
+        KafkaBroker kafka = KafkaBroker.start(3);
         PostgresServer postgres = PostgresServer.start(0, null);
         RetailExpressSimulator retailExpress = RetailExpressSimulator.start(RetailExpressSimulator.Options.defaults().withPort(0));
         return new GatewayFixture(kafka, postgres, retailExpress);

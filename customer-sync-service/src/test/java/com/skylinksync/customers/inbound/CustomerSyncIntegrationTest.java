@@ -65,7 +65,7 @@ class CustomerSyncIntegrationTest {
 
     @BeforeAll
     static void start() {
-        kafka = KafkaBroker.start(0, 3);
+        kafka = KafkaBroker.start(3);
         retailExpress = RetailExpressSimulator.start(RetailExpressSimulator.Options.defaults().withPort(0));
         magentoSimulator = MagentoSimulator.start(MagentoSimulator.Options.defaults().withPort(0));
         magento = new MagentoClient(WebClient.builder(),

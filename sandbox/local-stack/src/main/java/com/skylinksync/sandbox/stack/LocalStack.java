@@ -37,7 +37,7 @@ public final class LocalStack implements AutoCloseable {
 
     private LocalStack(StackPorts ports) {
         try {
-            KafkaBroker kafka = track(KafkaBroker.start(ports.kafka(), 12));
+            KafkaBroker kafka = track(KafkaBroker.start(12));
             kafkaBootstrap = kafka.bootstrapServers();
             PostgresServer postgres = track(PostgresServer.start(ports.postgres(), null));
             retailExpress = track(RetailExpressSimulator.start(
@@ -132,7 +132,8 @@ public final class LocalStack implements AutoCloseable {
         List<String> args = new java.util.ArrayList<>();
         args.add("--server.port=" + port);
         settings.forEach((key, value) -> args.add("--" + key + "=" + value));
-        return app.run(args.toArray(String[]::new));
+        // The stack stops its parts in order (services before the broker and database): no per-context hooks racing it.
+        return app.registerShutdownHook(false).run(args.toArray(String[]::new));
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -5,7 +5,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * A real single-node Kafka broker (KRaft) in this JVM, from spring-kafka-test: what tests and the local stack run on.
- * Port 0 picks a free port.
+ * It always listens on a free port of its choosing ({@link #bootstrapServers()} says which): spring-kafka's KRaft
+ * broker cannot be given a port (spring-kafka issue 2916).
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -15,11 +16,8 @@ public final class KafkaBroker implements AutoCloseable {
         this.broker = broker;
     }
 
-    public static KafkaBroker start(int port, int defaultPartitions) {
+    public static KafkaBroker start(int defaultPartitions) {
         var broker = new EmbeddedKafkaKraftBroker(1, defaultPartitions);
-        if (port > 0) {
-            broker.kafkaPorts(port);
-        }
         broker.brokerProperties(Map.of(
                 "auto.create.topics.enable", "false",
                 "group.initial.rebalance.delay.ms", "0",
