@@ -119,6 +119,8 @@ public final class LocalStack implements AutoCloseable {
 
     private Map<String, Object> common() {
         var settings = new LinkedHashMap<String, Object>();
+        // Boot's [application-name] log label is process-wide: in one JVM it would tag every line with one service.
+        settings.put("logging.include-application-name", false);
         settings.put("spring.kafka.bootstrap-servers", kafkaBootstrap);
         settings.put("skylink.retail-express.endpoint", retailExpress.soapEndpoint());
         settings.put("skylink.retail-express.client-id", retailExpress.clientId());
