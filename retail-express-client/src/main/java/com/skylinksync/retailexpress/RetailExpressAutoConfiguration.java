@@ -17,7 +17,8 @@ public class RetailExpressAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public RetailExpressClient retailExpressClient(RetailExpressProperties properties) {
-        return new RetailExpressClient(properties.toSettings());
+    public RetailExpressClient retailExpressClient(RetailExpressProperties properties,
+                                                   org.springframework.beans.factory.ObjectProvider<CallPermits> permits) {
+        return new RetailExpressClient(properties.toSettings(), permits.getIfAvailable(() -> CallPermits.UNLIMITED));
     }
 }

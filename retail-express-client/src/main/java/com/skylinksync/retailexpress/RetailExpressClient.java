@@ -25,13 +25,21 @@ import org.w3c.dom.Element;
 public final class RetailExpressClient {
 
     private final RetailExpressSettings settings;
+    private final CallPermits permits;
     private final EcommercePorts ports;
     private final FailureClassifier failures = new FailureClassifier();
     private final CustomerReader customers;
     private final CustomerXmlWriter customerXml;
 
+    /** A client whose calls are not budgeted: for tools and tests; services use the shared API budget. */
     public RetailExpressClient(RetailExpressSettings settings) {
+        this(settings, CallPermits.UNLIMITED);
+    }
+
+    /** A client whose every call first takes a permit from {@code permits} (the shared API budget). */
+    public RetailExpressClient(RetailExpressSettings settings, CallPermits permits) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.permits = Objects.requireNonNull(permits, "permits");
         this.ports = new EcommercePorts(settings);
         Countries countries = new Countries();
         this.customers = new CustomerReader(countries);
@@ -115,16 +123,24 @@ public final class RetailExpressClient {
 
     /** One SOAP call with its failures classified and the result document checked for RE's in-band errors. */
     private Element call(String operation, boolean write, Function<EcommerceServiceSoap, Element> invocation) {
+        permits.acquire(operation);
         Element result;
         try {
             result = ports.call(write, invocation);
         } catch (SOAPFaultException e) {
-            throw failures.fault(operation, write, e);
+            throw throttleAware(operation, failures.fault(operation, write, e));
         } catch (WebServiceException e) {
-            throw failures.transport(operation, write, e);
+            throw throttleAware(operation, failures.transport(operation, write, e));
         }
         failures.checkResult(operation, result);
         return result;
+    }
+
+    private RetailExpressException throttleAware(String operation, RetailExpressException failure) {
+        if (failure instanceof RetailExpressException.Throttled) {
+            permits.throttled(operation);
+        }
+        return failure;
     }
 
     private static <T> T map(String operation, Supplier<T> mapping) {
