@@ -21,13 +21,14 @@ enum FailureKind {
                 case RetailExpressException.Business ignored -> { return PERMANENT; }
                 case RetailExpressException.NotFound ignored -> { return PERMANENT; }
                 case RetailExpressException.Uncertain ignored -> { return UNCERTAIN; }
+                case UncertainSyncException ignored -> { return UNCERTAIN; }
                 case RetailExpressException ignored -> { return TRANSIENT; } // throttled, transient, configuration
                 case MagentoException.Rejected ignored -> { return PERMANENT; }
                 case MagentoException ignored -> { return TRANSIENT; } // unavailable, unauthorized (configuration)
                 default -> { }
             }
         }
-        return TRANSIENT; // an unexpected failure is retried; the backoff's time limit dead-letters it if it persists
+        return TRANSIENT; // an unexpected failure is retried; retry-give-up-after dead-letters it if it persists
     }
 
     /** A short, stable code for the outcome event and the dead-letter list, e.g. {@code RETAIL_EXPRESS_NOTFOUND}. */
@@ -38,10 +39,20 @@ enum FailureKind {
                 case RetailExpressException r -> { return "RETAIL_EXPRESS_" + upper(r); }
                 case MagentoException m -> { return "MAGENTO_" + upper(m); }
                 case DeserializationException ignored -> { return "UNREADABLE_EVENT"; }
+                case UncertainSyncException ignored -> { return "UNCERTAIN_WRITE"; }
                 default -> { }
             }
         }
         return "UNEXPECTED";
+    }
+
+    /** The innermost message: the one that names what went wrong. */
+    static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private static String upper(Throwable t) {

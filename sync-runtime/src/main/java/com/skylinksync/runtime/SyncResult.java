@@ -2,8 +2,13 @@ package com.skylinksync.runtime;
 
 import com.skylinksync.schemas.avro.Outcome;
 
-/** A successful sync: written ({@code SYNCED}) or found already in step ({@code UNCHANGED}). */
-public record SyncResult(Outcome outcome, String magentoId) {
+/**
+ * A successful sync: written ({@code SYNCED}) or found already in step ({@code UNCHANGED}).
+ *
+ * @param contentHash hash of the content now in Magento, kept in the status store and handed back in the next
+ *                    {@link SyncTask} so an unchanged entity costs no Magento write; null when the syncer keeps none
+ */
+public record SyncResult(Outcome outcome, String magentoId, String contentHash) {
 
     public SyncResult {
         if (outcome != Outcome.SYNCED && outcome != Outcome.UNCHANGED) {
@@ -11,11 +16,11 @@ public record SyncResult(Outcome outcome, String magentoId) {
         }
     }
 
-    public static SyncResult synced(String magentoId) {
-        return new SyncResult(Outcome.SYNCED, magentoId);
+    public static SyncResult synced(String magentoId, String contentHash) {
+        return new SyncResult(Outcome.SYNCED, magentoId, contentHash);
     }
 
-    public static SyncResult unchanged(String magentoId) {
-        return new SyncResult(Outcome.UNCHANGED, magentoId);
+    public static SyncResult unchanged(String magentoId, String contentHash) {
+        return new SyncResult(Outcome.UNCHANGED, magentoId, contentHash);
     }
 }

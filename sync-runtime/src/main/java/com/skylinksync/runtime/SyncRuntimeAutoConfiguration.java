@@ -1,43 +1,51 @@
 package com.skylinksync.runtime;
 
+import com.skylinksync.runtime.status.EntityStatusConfiguration;
+import com.skylinksync.runtime.status.EntityStatusStore;
 import com.skylinksync.schemas.Topics;
-import com.skylinksync.schemas.avro.EntityChanged;
-import java.nio.ByteBuffer;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.kafka.clients.producer.ProducerConfig;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.random.RandomGenerator;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.config.ContainerCustomizer;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.springframework.util.backoff.ExponentialBackOff;
-import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * The runtime every sync service gets by declaring an {@link EntitySyncer} bean: consumption of
- * {@code skylink.sync.topic}, retries with exponential backoff for transient failures, the dead-letter topic
- * at once for permanent ones, and an {@code EntitySynced} for every terminal outcome.
+ * The runtime every sync service gets by declaring an {@link EntitySyncer} bean: key-ordered concurrent consumption
+ * of {@code skylink.sync.topic} with coalescing and batching, in-process retries with backoff for transient failures,
+ * {@code <topic>.dlt} for permanent ones, {@code <topic>.parked} for uncertain ones, the entity status store and its
+ * API, an {@code EntitySynced} for every outcome, health and metrics.
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
+        "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration"})
 @ConditionalOnBean(EntitySyncer.class)
 @EnableConfigurationProperties(SyncProperties.class)
+@Import(EntityStatusConfiguration.class)
 public class SyncRuntimeAutoConfiguration {
+
+    /** The suffix of the topic where writes of unknown outcome wait for an operator. */
+    public static final String PARKED_SUFFIX = ".parked";
 
     @Bean
     CompletionReporter completionReporter(KafkaTemplate<String, SpecificRecord> kafka, SyncProperties properties) {
@@ -45,39 +53,60 @@ public class SyncRuntimeAutoConfiguration {
     }
 
     @Bean
-    EntityChangedListener entityChangedListener(EntitySyncer syncer, CompletionReporter completions) {
-        return new EntityChangedListener(syncer, completions);
-    }
-
-    /** Attempts are reported in each outcome, so the container must stamp them on records. */
-    @Bean
-    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> deliveryAttemptHeader() {
-        return container -> container.getContainerProperties().setDeliveryAttemptHeader(true);
-    }
-
-    @Bean
-    DefaultErrorHandler syncErrorHandler(KafkaTemplate<String, SpecificRecord> kafka,
-                                         ProducerFactory<String, SpecificRecord> producerFactory,
-                                         CompletionReporter completions, SyncProperties properties) {
+    DeadLetters deadLetters(KafkaTemplate<String, SpecificRecord> kafka, ProducerFactory<String, SpecificRecord> producerFactory) {
         // Unreadable records have raw bytes as their value: they need a byte-array template to reach the DLT.
         var templates = new LinkedHashMap<Class<?>, KafkaOperations<?, ?>>();
         templates.put(byte[].class, new KafkaTemplate<>(producerFactory,
                 Map.of(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
         templates.put(Object.class, kafka);
-        // DESIGN names dead letters <topic>.dlt, on the source record's partition.
+        // DESIGN names dead letters <topic>.dlt, on the source record's partition; parked ones likewise.
         var deadLetters = new DeadLetterPublishingRecoverer(templates,
                 (record, failure) -> new TopicPartition(Topics.deadLetters(record.topic()), record.partition()));
+        var parked = new DeadLetterPublishingRecoverer(templates,
+                (record, failure) -> new TopicPartition(record.topic() + PARKED_SUFFIX, record.partition()));
+        return new DeadLetters(deadLetters, parked);
+    }
 
-        var handler = new DefaultErrorHandler((record, failure) -> {
-            deadLetters.accept(record, failure);
-            if (record.value() instanceof EntityChanged event) {
-                completions.deadLettered(event, deliveryAttempt(record), FailureKind.codeOf(failure),
-                        rootMessage(failure));
-            }
-        }, transientBackOff(properties));
-        handler.setBackOffFunction((record, failure) ->
-                FailureKind.of(failure) == FailureKind.TRANSIENT ? null : new FixedBackOff(0, 0));
-        return handler;
+    @Bean
+    RetailExpressHealth retailExpress() {
+        return new RetailExpressHealth();
+    }
+
+    @Bean
+    OffsetLedger offsetLedger() {
+        return new OffsetLedger();
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService syncWorkers() {
+        return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("sync-", 0).factory());
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService syncRetryTimers() {
+        return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sync-retry-timer").daemon().factory());
+    }
+
+    @Bean
+    KeyOrderedDispatcher keyOrderedDispatcher(EntitySyncer syncer, EntityStatusStore statuses,
+                                              CompletionReporter completions, DeadLetters deadLetters,
+                                              RetailExpressHealth retailExpressHealth, OffsetLedger offsets,
+                                              ExecutorService syncWorkers, ScheduledExecutorService syncRetryTimers,
+                                              ObjectProvider<MeterRegistry> registry, SyncProperties properties) {
+        var backoff = new RetryBackoff(properties, RandomGenerator.getDefault());
+        var metrics = new SyncMetrics(registry.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new),
+                properties.topic(), offsets::unfinished);
+        var execution = new SyncExecution(syncer, statuses, completions, deadLetters, metrics, backoff,
+                retailExpressHealth, Clock.systemUTC());
+        return new KeyOrderedDispatcher(execution, offsets, syncWorkers, syncRetryTimers, backoff, Clock.systemUTC(),
+                properties.concurrency(), properties.batchSize());
+    }
+
+    @Bean
+    EntityTopicConsumer syncConsumer(ConsumerFactory<String, Object> consumers, SyncProperties properties,
+                                            KeyOrderedDispatcher dispatcher, OffsetLedger offsets,
+                                            EntityStatusStore statuses) {
+        return new EntityTopicConsumer(consumers, properties, dispatcher, offsets, statuses, Clock.systemUTC());
     }
 
     @Bean
@@ -92,27 +121,12 @@ public class SyncRuntimeAutoConfiguration {
     }
 
     @Bean
+    NewTopic syncedTopicParked(SyncProperties properties) {
+        return TopicBuilder.name(properties.topic() + PARKED_SUFFIX).partitions(properties.topicPartitions()).build();
+    }
+
+    @Bean
     NewTopic completionsTopic(SyncProperties properties) {
         return TopicBuilder.name(Topics.COMPLETIONS).partitions(properties.topicPartitions()).build();
-    }
-
-    private static ExponentialBackOff transientBackOff(SyncProperties properties) {
-        var backOff = new ExponentialBackOff(properties.retryInitial().toMillis(), properties.retryMultiplier());
-        backOff.setMaxInterval(properties.retryMax().toMillis());
-        backOff.setMaxElapsedTime(properties.retryGiveUpAfter().toMillis());
-        return backOff;
-    }
-
-    private static int deliveryAttempt(ConsumerRecord<?, ?> record) {
-        Header header = record.headers().lastHeader(KafkaHeaders.DELIVERY_ATTEMPT);
-        return header == null || header.value().length != Integer.BYTES ? 1 : ByteBuffer.wrap(header.value()).getInt();
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

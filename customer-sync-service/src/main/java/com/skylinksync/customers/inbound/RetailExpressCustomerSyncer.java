@@ -7,15 +7,24 @@ import com.skylinksync.retailexpress.RetailExpressClient;
 import com.skylinksync.runtime.EntitySyncer;
 import com.skylinksync.runtime.PermanentSyncException;
 import com.skylinksync.runtime.SyncResult;
-import com.skylinksync.schemas.avro.EntityChanged;
+import com.skylinksync.runtime.SyncTask;
+import com.skylinksync.runtime.TaskOutcome;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
  * Retail Express customer → Magento customer (reference 3.1, defects fixed): fetch the current RE customer,
  * find its Magento twin by the link attribute — or adopt an unlinked Magento customer with the same email
- * instead of failing on the duplicate — and create or update it. Writes are skipped when nothing RE owns changed.
+ * instead of failing on the duplicate — and create or update it. Writes are skipped when nothing RE owns changed:
+ * without even asking Magento when the RE content hashes as it did at the last write, else when Magento already
+ * holds what would be written. A group of customers is fetched from RE with one {@code GetCustomers} call.
  */
 @Component
 class RetailExpressCustomerSyncer implements EntitySyncer {
@@ -31,18 +40,51 @@ class RetailExpressCustomerSyncer implements EntitySyncer {
     }
 
     @Override
-    public SyncResult sync(EntityChanged event) {
-        int customerId = customerId(event.getEntityId());
-        Customer source = retailExpress.getCustomer(customerId).orElseThrow(() -> new PermanentSyncException(
-                "NOT_FOUND_IN_RETAIL_EXPRESS", "Customer with ID " + customerId + " does not exist in Retail Express."));
+    public SyncResult sync(SyncTask task) {
+        return syncAll(List.of(task)).stream().map(outcome -> switch (outcome) {
+            case TaskOutcome.Done done -> done.result();
+            case TaskOutcome.Failed failed -> throw failed.failure();
+        }).findFirst().orElseThrow();
+    }
 
+    /** One {@code GetCustomers} for the whole group; then each customer on its own (its failure is its own). */
+    @Override
+    public List<TaskOutcome> syncAll(List<SyncTask> tasks) {
+        Set<Integer> ids = new LinkedHashSet<>();
+        List<TaskOutcome> outcomes = new ArrayList<>(tasks.size());
+        List<SyncTask> valid = new ArrayList<>();
+        for (SyncTask task : tasks) {
+            try {
+                ids.add(customerId(task.entityId()));
+                valid.add(task);
+            } catch (PermanentSyncException invalid) {
+                outcomes.add(new TaskOutcome.Failed(task.entityId(), invalid));
+            }
+        }
+        Map<Integer, Customer> found = retailExpress.getCustomers(ids).stream()
+                .collect(Collectors.toMap(Customer::id, Function.identity(), (a, b) -> a));
+        for (SyncTask task : valid) {
+            outcomes.add(TaskOutcome.of(task, () -> syncOne(task, found.get(customerId(task.entityId())))));
+        }
+        return outcomes;
+    }
+
+    private SyncResult syncOne(SyncTask task, Customer source) {
+        if (source == null) {
+            throw new PermanentSyncException("NOT_FOUND_IN_RETAIL_EXPRESS",
+                    "Customer with ID " + task.entityId() + " does not exist in Retail Express.");
+        }
+        String hash = ContentHash.of(source);
+        if (hash.equals(task.lastContentHash()) && task.lastMagentoId() != null) {
+            return SyncResult.unchanged(task.lastMagentoId(), hash);
+        }
         Optional<MagentoCustomer> linked = findTwin(source);
         MagentoCustomer wanted = mapper.map(source, linked);
         if (linked.isPresent() && linked.get().equals(wanted)) {
-            return SyncResult.unchanged(String.valueOf(wanted.id()));
+            return SyncResult.unchanged(String.valueOf(wanted.id()), hash);
         }
         MagentoCustomer written = linked.isPresent() ? magento.updateCustomer(wanted) : magento.createCustomer(wanted);
-        return SyncResult.synced(String.valueOf(written.id()));
+        return SyncResult.synced(String.valueOf(written.id()), hash);
     }
 
     private Optional<MagentoCustomer> findTwin(Customer source) {

@@ -14,6 +14,7 @@ import com.skylinksync.retailexpress.CustomerUpdate;
 import com.skylinksync.retailexpress.RetailExpressClient;
 import com.skylinksync.retailexpress.RetailExpressSettings;
 import com.skylinksync.sandbox.infra.KafkaBroker;
+import com.skylinksync.sandbox.infra.PostgresServer;
 import com.skylinksync.sandbox.magento.MagentoSimulator;
 import com.skylinksync.sandbox.retailexpress.RetailExpressSimulator;
 import com.skylinksync.schemas.AvroEventDeserializer;
@@ -55,6 +56,7 @@ class CustomerSyncIntegrationTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
     private static KafkaBroker kafka;
+    private static PostgresServer postgres;
     private static RetailExpressSimulator retailExpress;
     private static MagentoSimulator magentoSimulator;
     private static MagentoClient magento;
@@ -66,6 +68,7 @@ class CustomerSyncIntegrationTest {
     @BeforeAll
     static void start() {
         kafka = KafkaBroker.start(3);
+        postgres = PostgresServer.start(0, null);
         retailExpress = RetailExpressSimulator.start(RetailExpressSimulator.Options.defaults().withPort(0));
         magentoSimulator = MagentoSimulator.start(MagentoSimulator.Options.defaults().withPort(0));
         magento = new MagentoClient(WebClient.builder(),
@@ -75,6 +78,10 @@ class CustomerSyncIntegrationTest {
         service = CustomerSyncApplication.builder().run(
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--spring.r2dbc.url=" + postgres.r2dbcUrl("customer_sync"),
+                "--spring.r2dbc.username=" + PostgresServer.USER,
+                "--spring.r2dbc.password=postgres",
+                "--spring.flyway.url=" + postgres.jdbcUrl(),
                 "--skylink.sync.topic-partitions=3",
                 "--skylink.sync.retry-initial=50ms",
                 "--skylink.sync.retry-max=200ms",
@@ -94,7 +101,7 @@ class CustomerSyncIntegrationTest {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {completions, service, magentoSimulator, retailExpress, kafka}) {
+        for (AutoCloseable c : new AutoCloseable[] {completions, service, magentoSimulator, retailExpress, kafka, postgres}) {
             try {
                 if (c != null) {
                     c.close();
@@ -169,13 +176,18 @@ class CustomerSyncIntegrationTest {
 
     @Test
     void retriesThroughMagentoOutagesAndSyncs() {
+        String reId = String.valueOf(retailExpressClient.createOrUpdateCustomer(new CustomerUpdate(null, "s3cret-pw",
+                "outage-" + UUID.randomUUID() + "@example.com", new Contact("Otto", "Outage", "", Address.EMPTY, "", ""),
+                Contact.EMPTY, false)));
         String changeSet = UUID.randomUUID().toString();
         magentoSimulator.failNext(3, 503);
 
-        publish(changed(changeSet, "300000"));
+        publish(changed(changeSet, reId));
 
-        EntitySynced outcome = awaitOutcome(changeSet, "300000");
-        assertThat(outcome.getOutcome()).isIn(Outcome.SYNCED, Outcome.UNCHANGED);
+        EntitySynced outcome = await().atMost(DEADLINE).until(() -> outcomes(changeSet, reId).stream()
+                .filter(o -> o.getOutcome() != Outcome.FAILED).findFirst().orElse(null), o -> o != null);
+        assertThat(outcome.getOutcome()).isEqualTo(Outcome.SYNCED);
+        assertThat(onlyLinkedTo(reId).lastname()).isEqualTo("Outage");
         assertThat(outcome.getAttempts()).isGreaterThan(1);
         assertThat(magentoSimulator.requests()).extracting(MagentoSimulator.Request::status).contains(503);
     }
@@ -226,6 +238,16 @@ class CustomerSyncIntegrationTest {
                         && entityId.equals(o.getEntityId())).findFirst().orElse(null);
             }
         }, o -> o != null);
+    }
+
+    private static List<EntitySynced> outcomes(String changeSet, String entityId) {
+        synchronized (outcomes) {
+            for (ConsumerRecord<String, SpecificRecord> r : completions.poll(Duration.ofMillis(200))) {
+                outcomes.add((EntitySynced) r.value());
+            }
+            return outcomes.stream().filter(o -> changeSet.equals(o.getChangeSetId())
+                    && entityId.equals(o.getEntityId())).toList();
+        }
     }
 
     private static MagentoCustomer onlyLinkedTo(String reCustomerId) {

@@ -108,10 +108,13 @@ public final class LocalStack implements AutoCloseable {
 
     private Map<String, Object> customerSyncSettings(PostgresServer postgres) {
         var settings = common();
-        // One JVM, one classpath: the gateway's R2DBC starter is visible to the customer service here, so it gets
-        // its own schema, as it will in production once it keeps its entity status store.
+        // Its own schema for its entity status store and mapping tables, as in production; Flyway migrates it over JDBC.
         settings.put("spring.r2dbc.url", postgres.r2dbcUrl("customer_sync"));
         settings.put("spring.r2dbc.username", PostgresServer.USER);
+        settings.put("spring.r2dbc.password", "");
+        settings.put("spring.flyway.url", postgres.jdbcUrl());
+        settings.put("spring.flyway.user", PostgresServer.USER);
+        settings.put("spring.flyway.password", "");
         settings.put("skylink.magento.base-url", magento.restBase());
         settings.put("skylink.magento.access-token", magento.accessToken());
         return settings;

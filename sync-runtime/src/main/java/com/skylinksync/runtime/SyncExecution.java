@@ -1,0 +1,223 @@
+package com.skylinksync.runtime;
+
+import com.skylinksync.retailexpress.RetailExpressException;
+import com.skylinksync.runtime.CompletionReporter.Completion;
+import com.skylinksync.runtime.KeyOrderedDispatcher.Verdict;
+import com.skylinksync.runtime.KeyOrderedDispatcher.Work;
+import com.skylinksync.runtime.status.EntityStatus;
+import com.skylinksync.runtime.status.EntityStatusStore;
+import com.skylinksync.runtime.status.StatusUpdate;
+import com.skylinksync.runtime.status.SyncStatus;
+import com.skylinksync.schemas.avro.EntityChanged;
+import com.skylinksync.schemas.avro.Outcome;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+
+/**
+ * Runs one group of lanes: unreadable records straight to the dead-letter topic; for the rest, status RUNNING (which
+ * also reads the last content hashes), the syncer over all of them at once, then per entity the outcome's
+ * consequences — status, dead letter or parking, {@code EntitySynced} per change set covered, metrics — and the
+ * verdict for the dispatcher. Bookkeeping failures (database, Kafka) propagate: the whole group is retried.
+ */
+final class SyncExecution implements KeyOrderedDispatcher.Runner {
+
+    private static final Logger log = LoggerFactory.getLogger(SyncExecution.class);
+    private static final LogAccessor logAccessor = new LogAccessor(SyncExecution.class);
+
+    private final EntitySyncer syncer;
+    private final EntityStatusStore statuses;
+    private final CompletionReporter completions;
+    private final DeadLetters deadLetters;
+    private final SyncMetrics metrics;
+    private final RetryBackoff backoff;
+    private final RetailExpressHealth retailExpressHealth;
+    private final Clock clock;
+
+    SyncExecution(EntitySyncer syncer, EntityStatusStore statuses, CompletionReporter completions,
+                  DeadLetters deadLetters, SyncMetrics metrics, RetryBackoff backoff,
+                  RetailExpressHealth retailExpressHealth, Clock clock) {
+        this.syncer = syncer;
+        this.statuses = statuses;
+        this.completions = completions;
+        this.deadLetters = deadLetters;
+        this.metrics = metrics;
+        this.backoff = backoff;
+        this.retailExpressHealth = retailExpressHealth;
+        this.clock = clock;
+    }
+
+    @Override
+    public Map<String, Verdict> run(List<Work> group) {
+        Map<String, Verdict> verdicts = new HashMap<>();
+        Map<String, List<Work>> byType = new LinkedHashMap<>();
+        for (Work work : group) {
+            List<ConsumerRecord<String, Object>> unreadable = work.records().stream()
+                    .filter(r -> r.event() == null).map(Received::record).toList();
+            for (ConsumerRecord<String, Object> record : unreadable) {
+                Exception reason = unreadableReason(record);
+                log.error("Dead-lettering unreadable record {}-{}@{}: {}", record.topic(), record.partition(),
+                        record.offset(), reason.getMessage());
+                deadLetters.deadLetter(List.of(record), reason);
+                metrics.outcome("unreadable", "dead_lettered", 1);
+            }
+            if (work.records().stream().anyMatch(r -> r.event() != null)) {
+                byType.computeIfAbsent(latest(work).getEntityType().name(), t -> new ArrayList<>()).add(work);
+            } else {
+                verdicts.put(work.key(), Verdict.DONE);
+            }
+        }
+        byType.forEach((type, works) -> verdicts.putAll(runType(type, works)));
+        return verdicts;
+    }
+
+    private Map<String, Verdict> runType(String type, List<Work> works) {
+        Map<String, Integer> attempts = new LinkedHashMap<>();
+        Map<String, String> changeSets = new HashMap<>();
+        for (Work work : works) {
+            EntityChanged latest = latest(work);
+            attempts.put(latest.getEntityId(), work.attempt());
+            changeSets.put(latest.getEntityId(), latest.getChangeSetId());
+        }
+        Map<String, EntityStatus> known = statuses.running(type, attempts, changeSets);
+        List<SyncTask> tasks = works.stream().map(work -> {
+            EntityChanged latest = latest(work);
+            EntityStatus status = known.get(latest.getEntityId());
+            return new SyncTask(latest, status == null ? null : status.contentHash(),
+                    status == null ? null : status.magentoId(), work.attempt());
+        }).toList();
+
+        Map<String, TaskOutcome> outcomes = new HashMap<>();
+        try {
+            for (TaskOutcome outcome : syncer.syncAll(tasks)) {
+                outcomes.put(outcome.entityId(), outcome);
+            }
+        } catch (RuntimeException failure) {
+            tasks.forEach(task -> outcomes.put(task.entityId(), new TaskOutcome.Failed(task.entityId(), failure)));
+        }
+
+        Map<String, Verdict> verdicts = new HashMap<>();
+        List<StatusUpdate> updates = new ArrayList<>();
+        List<Completion> reports = new ArrayList<>();
+        Instant now = clock.instant();
+        for (Work work : works) {
+            String entityId = latest(work).getEntityId();
+            metrics.run(type);
+            TaskOutcome outcome = outcomes.getOrDefault(entityId, new TaskOutcome.Failed(entityId,
+                    new IllegalStateException("The syncer returned no outcome for " + type + " " + entityId)));
+            switch (outcome) {
+                case TaskOutcome.Done done -> {
+                    SyncResult result = done.result();
+                    retailExpressHealth.succeeded();
+                    SyncStatus status = result.outcome() == Outcome.SYNCED ? SyncStatus.SYNCED : SyncStatus.UNCHANGED;
+                    updates.add(new StatusUpdate(entityId, status, work.attempt(), null, result.contentHash(),
+                            result.magentoId()));
+                    perChangeSet(work).forEach(event -> reports.add(new Completion(event, result.outcome(),
+                            result.magentoId(), work.attempt(), null, null)));
+                    metrics.outcome(type, status.name(), 1);
+                    work.records().forEach(r -> metrics.latency(type, Duration.between(r.receivedAt(), now)));
+                    log.debug("{} {} {} after {} attempt(s)", type, entityId, status, work.attempt());
+                    verdicts.put(work.key(), Verdict.DONE);
+                }
+                case TaskOutcome.Failed failed -> verdicts.put(work.key(),
+                        failed(type, entityId, work, failed.failure(), now, updates, reports));
+            }
+        }
+        statuses.finished(type, updates);
+        completions.report(reports);
+        return verdicts;
+    }
+
+    private Verdict failed(String type, String entityId, Work work, RuntimeException failure, Instant now,
+                           List<StatusUpdate> updates, List<Completion> reports) {
+        FailureKind kind = FailureKind.of(failure);
+        String code = FailureKind.codeOf(failure);
+        String message = FailureKind.rootMessage(failure);
+        if (isConfigurationError(failure)) {
+            retailExpressHealth.configurationError(failure);
+        }
+        List<ConsumerRecord<String, Object>> records = work.records().stream()
+                .filter(r -> r.event() != null).map(Received::record).toList();
+        Instant since = work.failingSince() == null ? now : work.failingSince();
+        if (kind == FailureKind.TRANSIENT && backoff.keepTrying(Duration.between(since, now))) {
+            Duration delay = backoff.after(work.attempt());
+            log.warn("{} {} failed (attempt {}), retrying in {} ms: {} {}", type, entityId, work.attempt(),
+                    delay.toMillis(), code, message);
+            updates.add(new StatusUpdate(entityId, SyncStatus.FAILED, work.attempt(), code + ": " + message, null, null));
+            perChangeSet(work).forEach(event -> reports.add(new Completion(event, Outcome.FAILED, null,
+                    work.attempt(), code, message)));
+            metrics.outcome(type, "failed", 1);
+            return new Verdict.Retry(delay);
+        }
+        if (kind == FailureKind.UNCERTAIN) {
+            log.error("{} {} parked for an operator (the write's outcome is unknown): {} {}", type, entityId, code, message);
+            deadLetters.park(records, failure);
+            updates.add(new StatusUpdate(entityId, SyncStatus.PARKED, work.attempt(), code + ": " + message, null, null));
+            // FAILED, not terminal: the change set stays open until an operator settles the parked write.
+            perChangeSet(work).forEach(event -> reports.add(new Completion(event, Outcome.FAILED, null,
+                    work.attempt(), "PARKED_" + code, message)));
+            metrics.outcome(type, "parked", 1);
+            return Verdict.DONE;
+        }
+        String reason = kind == FailureKind.TRANSIENT ? "RETRIES_EXHAUSTED_" + code : code;
+        log.error("{} {} dead-lettered after {} attempt(s): {} {}", type, entityId, work.attempt(), reason, message);
+        deadLetters.deadLetter(records, failure);
+        updates.add(new StatusUpdate(entityId, SyncStatus.DEAD_LETTERED, work.attempt(), reason + ": " + message, null, null));
+        perChangeSet(work).forEach(event -> reports.add(new Completion(event, Outcome.DEAD_LETTERED, null,
+                work.attempt(), reason, message)));
+        metrics.outcome(type, "dead_lettered", 1);
+        return Verdict.DONE;
+    }
+
+    /** One report per change set the run covered (the newest event of each): the gateway tracks change sets. */
+    private static List<EntityChanged> perChangeSet(Work work) {
+        Map<String, EntityChanged> latestPerChangeSet = new LinkedHashMap<>();
+        for (Received received : work.records()) {
+            EntityChanged event = received.event();
+            if (event != null) {
+                latestPerChangeSet.put(String.valueOf(event.getChangeSetId()), event);
+            }
+        }
+        return List.copyOf(latestPerChangeSet.values());
+    }
+
+    private static EntityChanged latest(Work work) {
+        EntityChanged latest = null;
+        for (Received received : work.records()) {
+            if (received.event() != null) {
+                latest = received.event();
+            }
+        }
+        return latest;
+    }
+
+    private static boolean isConfigurationError(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof RetailExpressException.Configuration) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Exception unreadableReason(ConsumerRecord<String, Object> record) {
+        DeserializationException cause = SerializationUtils.getExceptionFromHeader(record,
+                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, logAccessor);
+        if (cause != null) {
+            return cause;
+        }
+        return new PermanentSyncException("WRONG_EVENT_TYPE", "Expected EntityChanged on " + record.topic() + " but got "
+                + (record.value() == null ? "an empty value" : record.value().getClass().getSimpleName()));
+    }
+}

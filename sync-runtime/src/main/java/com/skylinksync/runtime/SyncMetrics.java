@@ -1,0 +1,47 @@
+package com.skylinksync.runtime;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Per entity type: {@code skylink.sync.outcomes{type,outcome}} (synced, unchanged, failed, dead_lettered, parked),
+ * {@code skylink.sync.latency{type}} (received → finished), {@code skylink.sync.runs{type}} (syncs actually run, fewer
+ * than events when coalescing works) and {@code skylink.sync.in.flight} (records received, not finished).
+ */
+final class SyncMetrics {
+
+    private final MeterRegistry registry;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
+    SyncMetrics(MeterRegistry registry, String topic, Supplier<Number> inFlight) {
+        this.registry = registry;
+        registry.gauge("skylink.sync.in.flight", java.util.List.of(io.micrometer.core.instrument.Tag.of("topic", topic)),
+                inFlight, s -> s.get().doubleValue());
+    }
+
+    void outcome(String entityType, String outcome, int count) {
+        String type = entityType.toLowerCase(Locale.ROOT);
+        String name = outcome.toLowerCase(Locale.ROOT);
+        counters.computeIfAbsent(type + "|" + name, k -> Counter.builder("skylink.sync.outcomes")
+                .tag("type", type).tag("outcome", name).register(registry)).increment(count);
+    }
+
+    void run(String entityType) {
+        String type = entityType.toLowerCase(Locale.ROOT);
+        counters.computeIfAbsent(type + "|run", k -> Counter.builder("skylink.sync.runs").tag("type", type)
+                .register(registry)).increment();
+    }
+
+    void latency(String entityType, Duration latency) {
+        String type = entityType.toLowerCase(Locale.ROOT);
+        timers.computeIfAbsent(type, k -> Timer.builder("skylink.sync.latency").tag("type", type)
+                .publishPercentileHistogram().register(registry)).record(latency);
+    }
+}
