@@ -5,6 +5,7 @@ import com.skylinksync.retailexpress.soap.ChangeSetProcessedResponse.ChangeSetPr
 import com.skylinksync.retailexpress.soap.CustomerCreateUpdateResponse.CustomerCreateUpdateResult;
 import com.skylinksync.retailexpress.soap.GetCustomerIdsResponse.GetCustomerIdsResult;
 import com.skylinksync.retailexpress.soap.GetCustomersResponse.GetCustomersResult;
+import com.skylinksync.retailexpress.soap.GetProductIdsByChannelResponse.GetProductIdsByChannelResult;
 import com.skylinksync.retailexpress.soap.EcommerceServiceSoap;
 import jakarta.xml.ws.WebServiceException;
 import jakarta.xml.ws.soap.SOAPFaultException;
@@ -107,6 +108,20 @@ public final class RetailExpressClient {
     }
 
     /**
+     * {@code GetProductIdsByChannel}: every {@code <Product><ProductId>} at any depth, in RE's order. An unknown or
+     * empty channel gives an empty list.
+     */
+    public List<Integer> getProductIdsByChannel(int channelId) {
+        String operation = "GetProductIdsByChannel";
+        Element result = call(operation, false, port -> anyOf(port.getProductIdsByChannel(channelId)));
+        return map(operation, () -> ResultElements.all(result, "Product").stream()
+                .map(p -> ResultElements.childText(p, "ProductId").strip())
+                .filter(id -> !id.isEmpty())
+                .map(id -> parseId("ProductId", id))
+                .toList());
+    }
+
+    /**
      * EDS acknowledgement {@code ChangeSetProcessed(ChangesetId)}. Acknowledging twice is harmless, so its failures are
      * classified like a read's (retry), never as uncertain.
      */
@@ -169,6 +184,10 @@ public final class RetailExpressClient {
     }
 
     private static Element anyOf(CustomerCreateUpdateResult r) {
+        return r == null ? null : r.getAny();
+    }
+
+    private static Element anyOf(GetProductIdsByChannelResult r) {
         return r == null ? null : r.getAny();
     }
 

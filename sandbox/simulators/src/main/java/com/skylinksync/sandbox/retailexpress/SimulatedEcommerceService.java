@@ -37,10 +37,12 @@ public class SimulatedEcommerceService implements EcommerceServiceSoap {
     static final String NOT_IMPLEMENTED = "Not implemented in the simulator yet";
 
     private final CustomerOperations customers;
+    private final ProductOperations products;
     private final CallJournal journal;
 
-    SimulatedEcommerceService(CustomerOperations customers, CallJournal journal) {
+    SimulatedEcommerceService(CustomerOperations customers, ProductOperations products, CallJournal journal) {
         this.customers = customers;
+        this.products = products;
         this.journal = journal;
     }
 
@@ -94,14 +96,14 @@ public class SimulatedEcommerceService implements EcommerceServiceSoap {
     @Override
     public GetProductIdsByChannelResult getProductIdsByChannel(Integer channelId) {
         GetProductIdsByChannelResult result = new GetProductIdsByChannelResult();
-        result.setAny(notImplemented());
+        result.setAny(products.getProductIdsByChannel(channelId));
         return result;
     }
 
     @Override
     public GetProductsByChannelResult getProductsByChannel(ArrayOfInt productIds, Integer channelId) {
         GetProductsByChannelResult result = new GetProductsByChannelResult();
-        result.setAny(notImplemented());
+        result.setAny(products.getProductsByChannel(productIds == null ? List.of() : productIds.getInt(), channelId));
         return result;
     }
 
