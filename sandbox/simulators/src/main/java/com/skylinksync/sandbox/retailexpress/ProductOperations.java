@@ -58,6 +58,62 @@ final class ProductOperations {
         return response.root();
     }
 
+    /**
+     * ETA per requested product: a date only when the quantity is more than is available and stock on order covers
+     * it (so 25 × 124005 has one and 50 × 124006, which is in stock, has none). The date is a fixed simulated restock.
+     */
+    Element getProductEtaDateByChannel(Integer channelId, String requestXml) {
+        Element request;
+        try {
+            request = OrderOperations.record(requestXml, "Products");
+        } catch (IllegalArgumentException e) {
+            return ResponseDocument.error(e.getMessage());
+        }
+        ResponseDocument response = new ResponseDocument();
+        Element list = response.child(response.root(), "Products");
+        for (org.w3c.dom.Node n = request.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (!(n instanceof Element asked) || !"Product".equals(asked.getNodeName())) {
+                continue;
+            }
+            String id = childText(asked, "ProductID").strip();
+            String qty = childText(asked, "QtyOrdered").strip();
+            Element record = response.child(list, "Product");
+            response.text(record, "ProductID", id);
+            response.text(record, "QtyOrdered", qty);
+            try {
+                int wanted = Integer.parseInt(qty);
+                StoredProduct product = products.find(Integer.parseInt(id))
+                        .filter(p -> channelId != null && p.onChannel(channelId)).orElse(null);
+                if (product != null) {
+                    int available = intField(product, "StockAvailable");
+                    int onOrder = intField(product, "StockOnOrder");
+                    if (wanted > available && wanted <= available + onOrder) {
+                        response.text(record, "ETA", RESTOCK_DATE);
+                    }
+                }
+            } catch (NumberFormatException ignored) {
+                // RE answers what it cannot read without an ETA
+            }
+        }
+        return response.root();
+    }
+
+    static final String RESTOCK_DATE = "2017-04-03T09:00:00";
+
+    private static int intField(StoredProduct product, String name) {
+        String value = product.field(name).strip();
+        return value.isEmpty() ? 0 : Integer.parseInt(value);
+    }
+
+    private static String childText(Element parent, String name) {
+        for (org.w3c.dom.Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && name.equals(e.getNodeName())) {
+                return e.getTextContent();
+            }
+        }
+        return "";
+    }
+
     private static void writePriceGroups(ResponseDocument response, Element record, StoredProduct product) {
         if (!product.standardPrices().isEmpty()) {
             Element standard = response.child(record, "Standard_Price_Group");

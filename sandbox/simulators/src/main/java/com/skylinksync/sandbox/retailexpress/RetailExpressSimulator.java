@@ -95,7 +95,8 @@ public final class RetailExpressSimulator implements AutoCloseable {
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
         Endpoint endpoint = Endpoint.create(new SimulatedEcommerceService(new CustomerOperations(customers),
-                new ProductOperations(products), journal));
+                new ProductOperations(products), new OrderOperations(customers, products), new ReferenceOperations(),
+                journal));
         @SuppressWarnings("rawtypes")
         List<Handler> chain = List.of(new ClientHeaderCheck(options.clientId(), options.username(),
                 options.password(), journal));
