@@ -88,6 +88,68 @@ public final class MagentoClient {
         return CustomerMapping.fromWire(read(reply, path, MagentoWire.Customer.class));
     }
 
+    /** {@code GET /V1/customerGroups/{id}}; empty on 404. */
+    public Optional<MagentoCustomerGroup> getCustomerGroup(int id) {
+        String path = "/V1/customerGroups/" + id;
+        Reply reply = call(HttpMethod.GET, path, "", null);
+        if (reply.status() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(group(read(reply, path, MagentoWire.Group.class)));
+    }
+
+    /** {@code GET /V1/customerGroups/search} with {@code code eq} (Magento compares ignoring case). */
+    public List<MagentoCustomerGroup> findCustomerGroupsByCode(String code) {
+        String path = "/V1/customerGroups/search";
+        Reply reply = call(HttpMethod.GET, path, searchQuery("code", code), null);
+        MagentoWire.GroupSearchResult result = read(reply, path, MagentoWire.GroupSearchResult.class);
+        return result.items() == null ? List.of() : result.items().stream().map(MagentoClient::group).toList();
+    }
+
+    /** {@code POST /V1/customerGroups}; returns the group with its id. A taken or too long code is {@link MagentoException.Rejected}. */
+    public MagentoCustomerGroup createCustomerGroup(MagentoCustomerGroup group) {
+        String path = "/V1/customerGroups";
+        Reply reply = call(HttpMethod.POST, path, "", new MagentoWire.GroupEnvelope(
+                new MagentoWire.Group(null, group.code(), group.taxClassId())));
+        return group(read(reply, path, MagentoWire.Group.class));
+    }
+
+    /** {@code PUT /V1/customerGroups/{id}}. */
+    public MagentoCustomerGroup updateCustomerGroup(MagentoCustomerGroup group) {
+        if (group.id() == null) {
+            throw new IllegalArgumentException("updateCustomerGroup needs the group's Magento id");
+        }
+        String path = "/V1/customerGroups/" + group.id();
+        Reply reply = call(HttpMethod.PUT, path, "", new MagentoWire.GroupEnvelope(
+                new MagentoWire.Group(group.id(), group.code(), group.taxClassId())));
+        return group(read(reply, path, MagentoWire.Group.class));
+    }
+
+    /**
+     * {@code GET /V1/customers/search} for customers changed at or after {@code updatedAtFrom} (Magento's
+     * {@code yyyy-MM-dd HH:mm:ss}, UTC), one page of {@code pageSize} (pages from 1).
+     */
+    public List<MagentoCustomer> findCustomersUpdatedSince(String updatedAtFrom, int page, int pageSize) {
+        String path = "/V1/customers/search";
+        String query = searchQuery("updated_at", updatedAtFrom).replace("=eq", "=gteq")
+                + "&" + encode("searchCriteria[pageSize]") + "=" + pageSize
+                + "&" + encode("searchCriteria[currentPage]") + "=" + page;
+        Reply reply = call(HttpMethod.GET, path, query, null);
+        MagentoWire.CustomerSearchResult result = read(reply, path, MagentoWire.CustomerSearchResult.class);
+        return result.items() == null ? List.of() : result.items().stream().map(CustomerMapping::fromWire).toList();
+    }
+
+    private static MagentoCustomerGroup group(MagentoWire.Group wire) {
+        return new MagentoCustomerGroup(wire.id(), wire.code(), wire.taxClassId() == null ? 0 : wire.taxClassId());
+    }
+
+    private static String searchQuery(String field, String value) {
+        String filter = "searchCriteria[filterGroups][0][filters][0]";
+        return "?" + encode(filter + "[field]") + "=" + encode(field)
+                + "&" + encode(filter + "[value]") + "=" + encode(value)
+                + "&" + encode(filter + "[condition_type]") + "=eq";
+    }
+
     /** {@code GET /V1/directory/countries/{countryId}} → its regions (empty when Magento has none for it). */
     public List<MagentoRegion> regionsOf(String countryId) {
         String path = "/V1/directory/countries/" + encode(countryId);
@@ -107,11 +169,7 @@ public final class MagentoClient {
 
     private List<MagentoCustomer> searchCustomers(String field, String value) {
         String path = "/V1/customers/search";
-        String filter = "searchCriteria[filterGroups][0][filters][0]";
-        String query = "?" + encode(filter + "[field]") + "=" + encode(field)
-                + "&" + encode(filter + "[value]") + "=" + encode(value)
-                + "&" + encode(filter + "[condition_type]") + "=eq";
-        Reply reply = call(HttpMethod.GET, path, query, null);
+        Reply reply = call(HttpMethod.GET, path, searchQuery(field, value), null);
         MagentoWire.CustomerSearchResult result = read(reply, path, MagentoWire.CustomerSearchResult.class);
         return result.items() == null ? List.of() : result.items().stream().map(CustomerMapping::fromWire).toList();
     }

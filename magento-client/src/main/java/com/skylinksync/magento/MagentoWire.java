@@ -71,6 +71,16 @@ final class MagentoWire {
     record CustomerSearchResult(List<Customer> items, @JsonProperty("total_count") Integer totalCount) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Group(Integer id, String code, @JsonProperty("tax_class_id") Integer taxClassId) {
+    }
+
+    record GroupEnvelope(Group group) {
+    }
+
+    record GroupSearchResult(List<Group> items, @JsonProperty("total_count") Integer totalCount) {
+    }
+
     record Country(String id, @JsonProperty("available_regions") List<AvailableRegion> availableRegions) {
     }
 

@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * inside any test; state lives as long as the instance.
  *
  * <p>Endpoints (bearer token required): {@code POST /rest/V1/customers}, {@code GET|PUT /rest/V1/customers/{id}},
- * {@code GET /rest/V1/customers/search}, {@code GET /rest/V1/directory/countries/{id}}.
+ * {@code GET /rest/V1/customers/search}, {@code GET /rest/V1/directory/countries/{id}},
+ * {@code GET /rest/V1/customerGroups/search}, {@code POST /rest/V1/customerGroups}, {@code GET|PUT /rest/V1/customerGroups/{id}}.
  * Unauthenticated, read-only: {@code GET /sandbox/customers}, {@code GET /sandbox/requests}.
  */
 public final class MagentoSimulator implements AutoCloseable {
@@ -70,11 +71,13 @@ public final class MagentoSimulator implements AutoCloseable {
     private final ExecutorService handlers;
     private final String accessToken;
     private final CustomerStore customers;
+    private final CustomerGroupStore groups;
     private final RequestJournal journal;
     private final FaultPlan faults;
 
     private MagentoSimulator(HttpServer server, ExecutorService handlers, String accessToken, CustomerStore customers,
-                             RequestJournal journal, FaultPlan faults) {
+                             CustomerGroupStore groups, RequestJournal journal, FaultPlan faults) {
+        this.groups = groups;
         this.server = server;
         this.handlers = handlers;
         this.accessToken = accessToken;
@@ -88,6 +91,7 @@ public final class MagentoSimulator implements AutoCloseable {
         JsonMapper json = JsonMapper.builder().build();
         CountryDirectory directory = new CountryDirectory();
         CustomerStore customers = new CustomerStore(new CustomerValidator(directory), directory, clock);
+        CustomerGroupStore groups = new CustomerGroupStore();
         RequestJournal journal = new RequestJournal();
         FaultPlan faults = new FaultPlan();
         HttpServer server;
@@ -99,10 +103,10 @@ public final class MagentoSimulator implements AutoCloseable {
         // One virtual thread per exchange: injected latency must not hold up other requests.
         ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(handlers);
-        server.createContext("/rest", new RestApi(customers, directory, faults, journal, options.accessToken(), json, clock));
+        server.createContext("/rest", new RestApi(customers, groups, directory, faults, journal, options.accessToken(), json, clock));
         server.createContext("/sandbox", new SandboxStateApi(customers, journal, json));
         server.start();
-        var simulator = new MagentoSimulator(server, handlers, options.accessToken(), customers, journal, faults);
+        var simulator = new MagentoSimulator(server, handlers, options.accessToken(), customers, groups, journal, faults);
         log.info("Magento simulator listening at {}", simulator.restBase());
         return simulator;
     }
@@ -128,6 +132,11 @@ public final class MagentoSimulator implements AutoCloseable {
                         .equals(email.toLowerCase(Locale.ROOT)))
                 .map(JsonNode.class::cast)
                 .findFirst();
+    }
+
+    /** Every customer group, in id order, as {@code GET /V1/customerGroups/{id}} returns it. */
+    public List<JsonNode> customerGroups() {
+        return List.copyOf(groups.all());
     }
 
     /** The {@code /rest} requests answered so far, oldest first. */

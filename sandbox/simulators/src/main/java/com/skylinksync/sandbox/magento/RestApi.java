@@ -29,9 +29,11 @@ final class RestApi implements HttpHandler {
     // Magento accepts an optional store code between /rest and /V1 (/rest/default/V1/..., /rest/all/V1/...).
     private static final Pattern ROUTE = Pattern.compile("^/rest(?:/[A-Za-z0-9_]+)?/V1/(.+?)/?$");
     private static final Pattern CUSTOMER = Pattern.compile("^customers/([^/]+)$");
+    private static final Pattern GROUP = Pattern.compile("^customerGroups/(\\d+)$");
     private static final Pattern COUNTRY = Pattern.compile("^directory/countries/([^/]+)$");
 
     private final CustomerStore customers;
+    private final CustomerGroupStore groups;
     private final CountryDirectory directory;
     private final FaultPlan faults;
     private final RequestJournal journal;
@@ -39,9 +41,10 @@ final class RestApi implements HttpHandler {
     private final ObjectMapper json;
     private final Clock clock;
 
-    RestApi(CustomerStore customers, CountryDirectory directory, FaultPlan faults, RequestJournal journal,
+    RestApi(CustomerStore customers, CustomerGroupStore groups, CountryDirectory directory, FaultPlan faults, RequestJournal journal,
             String accessToken, ObjectMapper json, Clock clock) {
         this.customers = customers;
+        this.groups = groups;
         this.directory = directory;
         this.faults = faults;
         this.journal = journal;
@@ -110,6 +113,20 @@ final class RestApi implements HttpHandler {
         if (customer.matches() && method.equals("PUT")) {
             return new Reply(200, customers.replace(customerId(customer.group(1)), body(exchange).get("customer")));
         }
+        Matcher group = GROUP.matcher(resource);
+        if (resource.equals("customerGroups") && method.equals("POST")) {
+            return new Reply(200, groups.create(body(exchange).get("group")));
+        }
+        if (resource.equals("customerGroups/search") && method.equals("GET")) {
+            return new Reply(200, page(groups.search(SearchCriteria.parse(uri.getRawQuery())), SearchCriteria.parse(uri.getRawQuery())));
+        }
+        if (group.matches() && method.equals("GET")) {
+            int id = Integer.parseInt(group.group(1));
+            return new Reply(200, groups.get(id).orElseThrow(() -> MagentoFault.noSuchEntity("id", Integer.toString(id))));
+        }
+        if (group.matches() && method.equals("PUT")) {
+            return new Reply(200, groups.replace(Integer.parseInt(group.group(1)), body(exchange).get("group")));
+        }
         if (country.matches() && method.equals("GET")) {
             return new Reply(200, country(country.group(1)));
         }
@@ -117,7 +134,10 @@ final class RestApi implements HttpHandler {
     }
 
     private ObjectNode search(SearchCriteria criteria) {
-        List<ObjectNode> matches = customers.search(criteria);
+        return page(customers.search(criteria), criteria);
+    }
+
+    private ObjectNode page(List<ObjectNode> matches, SearchCriteria criteria) {
         int pageSize = criteria.pageSize() == null ? Math.max(matches.size(), 1) : criteria.pageSize();
         int page = criteria.currentPage() == null ? 1 : criteria.currentPage();
         ObjectNode result = json.createObjectNode();
