@@ -14,6 +14,9 @@ import java.util.List;
  */
 public interface EntitySyncer {
 
+    /** The entity type this syncer brings over; the runtime hands it only events of that type. */
+    com.skylinksync.schemas.avro.EntityType entityType();
+
     /** Fetch one entity's current state from Retail Express and write it to Magento, unless nothing changed. */
     SyncResult sync(SyncTask task);
 

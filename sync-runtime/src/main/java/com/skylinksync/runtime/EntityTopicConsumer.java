@@ -76,7 +76,7 @@ final class EntityTopicConsumer implements SmartLifecycle, HealthIndicator {
         overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
         consumer = consumers.createConsumer(null, properties.service(), null, overrides);
         running = true;
-        thread = Thread.ofPlatform().name("sync-consumer-" + properties.topic()).start(this::loop);
+        thread = Thread.ofPlatform().name("sync-consumer").start(this::loop);
     }
 
     @Override
@@ -115,15 +115,15 @@ final class EntityTopicConsumer implements SmartLifecycle, HealthIndicator {
         }
         Instant last = lastPoll;
         if (running && (last == null || Duration.between(last, clock.instant()).compareTo(STALE_POLL) < 0)) {
-            return Health.up().withDetail("topic", properties.topic()).withDetail("unfinished", offsets.unfinished()).build();
+            return Health.up().withDetail("topics", properties.topics()).withDetail("unfinished", offsets.unfinished()).build();
         }
-        return Health.down().withDetail("topic", properties.topic()).withDetail("lastPoll", String.valueOf(last)).build();
+        return Health.down().withDetail("topics", properties.topics()).withDetail("lastPoll", String.valueOf(last)).build();
     }
 
     private void loop() {
         Set<TopicPartition> paused = new HashSet<>();
         try {
-            consumer.subscribe(List.of(properties.topic()), new Rebalance());
+            consumer.subscribe(properties.topics(), new Rebalance());
             while (running) {
                 ConsumerRecords<String, Object> records;
                 try {
@@ -140,7 +140,7 @@ final class EntityTopicConsumer implements SmartLifecycle, HealthIndicator {
             }
         } catch (RuntimeException failure) {
             fatal.set(failure.toString());
-            log.error("The consumer of {} stopped", properties.topic(), failure);
+            log.error("The consumer of {} stopped", properties.topics(), failure);
         } finally {
             shutDown();
         }
@@ -221,7 +221,7 @@ final class EntityTopicConsumer implements SmartLifecycle, HealthIndicator {
         } finally {
             consumer.close(Duration.ofSeconds(5));
             running = false;
-            log.info("Consumer of {} stopped; {} unfinished records handed back", properties.topic(), offsets.unfinished());
+            log.info("Consumer of {} stopped; {} unfinished records handed back", properties.topics(), offsets.unfinished());
         }
     }
 

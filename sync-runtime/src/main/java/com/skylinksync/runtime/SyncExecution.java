@@ -36,7 +36,7 @@ final class SyncExecution implements KeyOrderedDispatcher.Runner {
     private static final Logger log = LoggerFactory.getLogger(SyncExecution.class);
     private static final LogAccessor logAccessor = new LogAccessor(SyncExecution.class);
 
-    private final EntitySyncer syncer;
+    private final Map<String, EntitySyncer> syncers;
     private final EntityStatusStore statuses;
     private final CompletionReporter completions;
     private final DeadLetters deadLetters;
@@ -45,10 +45,11 @@ final class SyncExecution implements KeyOrderedDispatcher.Runner {
     private final RetailExpressHealth retailExpressHealth;
     private final Clock clock;
 
-    SyncExecution(EntitySyncer syncer, EntityStatusStore statuses, CompletionReporter completions,
+    SyncExecution(List<EntitySyncer> syncers, EntityStatusStore statuses, CompletionReporter completions,
                   DeadLetters deadLetters, SyncMetrics metrics, RetryBackoff backoff,
                   RetailExpressHealth retailExpressHealth, Clock clock) {
-        this.syncer = syncer;
+        this.syncers = new HashMap<>();
+        syncers.forEach(s -> this.syncers.put(s.entityType().name(), s));
         this.statuses = statuses;
         this.completions = completions;
         this.deadLetters = deadLetters;
@@ -99,7 +100,11 @@ final class SyncExecution implements KeyOrderedDispatcher.Runner {
         }).toList();
 
         Map<String, TaskOutcome> outcomes = new HashMap<>();
+        EntitySyncer syncer = syncers.get(type);
         try {
+            if (syncer == null) {
+                throw new PermanentSyncException("NO_SYNCER", "This service does not sync " + type + " entities");
+            }
             for (TaskOutcome outcome : syncer.syncAll(tasks)) {
                 outcomes.put(outcome.entityId(), outcome);
             }

@@ -20,10 +20,9 @@ final class SyncMetrics {
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
-    SyncMetrics(MeterRegistry registry, String topic, Supplier<Number> inFlight) {
+    SyncMetrics(MeterRegistry registry, Supplier<Number> inFlight) {
         this.registry = registry;
-        registry.gauge("skylink.sync.in.flight", java.util.List.of(io.micrometer.core.instrument.Tag.of("topic", topic)),
-                inFlight, s -> s.get().doubleValue());
+        registry.gauge("skylink.sync.in.flight", java.util.List.of(), inFlight, s -> s.get().doubleValue());
     }
 
     void outcome(String entityType, String outcome, int count) {

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How a sync service consumes its entity topic ({@code skylink.sync.*}).
  *
  * @param service           the service's name, reported in every {@code EntitySynced}
- * @param topic             the entity topic consumed, e.g. {@code skylink.re.customers}
+ * @param topics            the entity topics consumed, e.g. {@code skylink.re.customers,skylink.re.price-groups};
+ *                          each event goes to the {@link EntitySyncer} of its entity type
  * @param concurrency       groups of entities synced at once in this pod, each on its own virtual thread; independent
  *                          of the partition count (keys, not partitions, are the unit of order)
  * @param batchSize         most distinct entities handed to the syncer at once (one RE call for all where the operation
@@ -24,7 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          is handed back (its offsets are not committed, another pod re-reads it)
  */
 @ConfigurationProperties("skylink.sync")
-public record SyncProperties(String service, String topic,
+public record SyncProperties(String service, java.util.List<String> topics,
                              @DefaultValue("16") int concurrency,
                              @DefaultValue("50") int batchSize,
                              @DefaultValue("5000") int maxPendingRecords,

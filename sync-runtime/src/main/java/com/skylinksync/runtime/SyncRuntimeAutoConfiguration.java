@@ -5,7 +5,9 @@ import com.skylinksync.runtime.status.EntityStatusStore;
 import com.skylinksync.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
@@ -88,15 +91,15 @@ public class SyncRuntimeAutoConfiguration {
     }
 
     @Bean
-    KeyOrderedDispatcher keyOrderedDispatcher(EntitySyncer syncer, EntityStatusStore statuses,
+    KeyOrderedDispatcher keyOrderedDispatcher(List<EntitySyncer> syncers, EntityStatusStore statuses,
                                               CompletionReporter completions, DeadLetters deadLetters,
                                               RetailExpressHealth retailExpressHealth, OffsetLedger offsets,
                                               ExecutorService syncWorkers, ScheduledExecutorService syncRetryTimers,
                                               ObjectProvider<MeterRegistry> registry, SyncProperties properties) {
         var backoff = new RetryBackoff(properties, RandomGenerator.getDefault());
         var metrics = new SyncMetrics(registry.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new),
-                properties.topic(), offsets::unfinished);
-        var execution = new SyncExecution(syncer, statuses, completions, deadLetters, metrics, backoff,
+                offsets::unfinished);
+        var execution = new SyncExecution(syncers, statuses, completions, deadLetters, metrics, backoff,
                 retailExpressHealth, Clock.systemUTC());
         return new KeyOrderedDispatcher(execution, offsets, syncWorkers, syncRetryTimers, backoff, Clock.systemUTC(),
                 properties.concurrency(), properties.batchSize());
@@ -109,20 +112,16 @@ public class SyncRuntimeAutoConfiguration {
         return new EntityTopicConsumer(consumers, properties, dispatcher, offsets, statuses, Clock.systemUTC());
     }
 
+    /** Each consumed topic with its dead-letter and parked topics, same partition count (they keep the source partition). */
     @Bean
-    NewTopic syncedTopic(SyncProperties properties) {
-        return TopicBuilder.name(properties.topic()).partitions(properties.topicPartitions()).build();
-    }
-
-    @Bean
-    NewTopic syncedTopicDeadLetters(SyncProperties properties) {
-        // Same partition count: dead letters keep the partition of their source record.
-        return TopicBuilder.name(Topics.deadLetters(properties.topic())).partitions(properties.topicPartitions()).build();
-    }
-
-    @Bean
-    NewTopic syncedTopicParked(SyncProperties properties) {
-        return TopicBuilder.name(properties.topic() + PARKED_SUFFIX).partitions(properties.topicPartitions()).build();
+    KafkaAdmin.NewTopics syncedTopics(SyncProperties properties) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String topic : properties.topics()) {
+            for (String name : List.of(topic, Topics.deadLetters(topic), topic + PARKED_SUFFIX)) {
+                topics.add(TopicBuilder.name(name).partitions(properties.topicPartitions()).build());
+            }
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 
     @Bean

@@ -36,7 +36,7 @@ class KeyOrderedDispatcherTest {
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
     private final OffsetLedger offsets = new OffsetLedger();
-    private final SyncProperties properties = new SyncProperties("test", TOPIC, 8, 10, 1000, 1,
+    private final SyncProperties properties = new SyncProperties("test", List.of(TOPIC), 8, 10, 1000, 1,
             Duration.ofMillis(10), 2.0, Duration.ofMillis(50), 0.5, Duration.ofMinutes(1), Duration.ofSeconds(5));
     private long nextOffset;
 

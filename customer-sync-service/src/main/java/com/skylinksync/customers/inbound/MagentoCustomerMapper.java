@@ -29,7 +29,8 @@ class MagentoCustomerMapper {
         this.properties = properties;
     }
 
-    MagentoCustomer map(Customer source, Optional<MagentoCustomer> linked) {
+    /** {@code groupId} null keeps the linked customer's group (new customers get Magento's default). */
+    MagentoCustomer map(Customer source, Optional<MagentoCustomer> linked, Integer groupId) {
         var attributes = new HashMap<String, String>(linked.map(MagentoCustomer::customAttributes).orElseGet(HashMap::new));
         attributes.put(LINK_ATTRIBUTE, Integer.toString(source.id()));
         return new MagentoCustomer(
@@ -38,7 +39,7 @@ class MagentoCustomerMapper {
                 source.billing().firstName(),
                 source.billing().lastName(),
                 linked.map(MagentoCustomer::websiteId).orElse(properties.websiteId()),
-                linked.map(MagentoCustomer::groupId).orElse(null),
+                groupId != null ? groupId : linked.map(MagentoCustomer::groupId).orElse(null),
                 addresses(source, linked.map(MagentoCustomer::addresses).orElse(List.of())),
                 attributes,
                 source.receivesNews(),

@@ -4,11 +4,13 @@ import com.skylinksync.magento.MagentoClient;
 import com.skylinksync.magento.MagentoCustomer;
 import com.skylinksync.retailexpress.Customer;
 import com.skylinksync.retailexpress.RetailExpressClient;
+import com.skylinksync.customers.pricegroups.CustomerGroups;
 import com.skylinksync.runtime.EntitySyncer;
 import com.skylinksync.runtime.PermanentSyncException;
 import com.skylinksync.runtime.SyncResult;
 import com.skylinksync.runtime.SyncTask;
 import com.skylinksync.runtime.TaskOutcome;
+import com.skylinksync.schemas.avro.EntityType;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,11 +34,23 @@ class RetailExpressCustomerSyncer implements EntitySyncer {
     private final RetailExpressClient retailExpress;
     private final MagentoClient magento;
     private final MagentoCustomerMapper mapper;
+    private final RequiredFields requiredFields;
+    private final CustomerGroups groups;
+    private final CustomerSyncProperties properties;
 
-    RetailExpressCustomerSyncer(RetailExpressClient retailExpress, MagentoClient magento, MagentoCustomerMapper mapper) {
+    RetailExpressCustomerSyncer(RetailExpressClient retailExpress, MagentoClient magento, MagentoCustomerMapper mapper,
+                                RequiredFields requiredFields, CustomerGroups groups, CustomerSyncProperties properties) {
         this.retailExpress = retailExpress;
         this.magento = magento;
         this.mapper = mapper;
+        this.requiredFields = requiredFields;
+        this.groups = groups;
+        this.properties = properties;
+    }
+
+    @Override
+    public EntityType entityType() {
+        return EntityType.CUSTOMER;
     }
 
     @Override
@@ -74,12 +88,14 @@ class RetailExpressCustomerSyncer implements EntitySyncer {
             throw new PermanentSyncException("NOT_FOUND_IN_RETAIL_EXPRESS",
                     "Customer with ID " + task.entityId() + " does not exist in Retail Express.");
         }
-        String hash = ContentHash.of(source);
+        // The group of the configured price-group type; none of that type → Magento's default group (reference 3.1).
+        Integer groupId = source.priceGroup(groups.customerType()).map(groups::groupOf).orElse(null);
+        String hash = ContentHash.of(source, groupId, properties);
         if (hash.equals(task.lastContentHash()) && task.lastMagentoId() != null) {
             return SyncResult.unchanged(task.lastMagentoId(), hash);
         }
         Optional<MagentoCustomer> linked = findTwin(source);
-        MagentoCustomer wanted = mapper.map(source, linked);
+        MagentoCustomer wanted = requiredFields.complete(source.id(), mapper.map(source, linked, groupId));
         if (linked.isPresent() && linked.get().equals(wanted)) {
             return SyncResult.unchanged(String.valueOf(wanted.id()), hash);
         }

@@ -1,0 +1,97 @@
+package com.skylinksync.customers.pricegroups;
+
+import com.skylinksync.magento.MagentoClient;
+import com.skylinksync.magento.MagentoCustomerGroup;
+import com.skylinksync.retailexpress.PriceGroupKey;
+import com.skylinksync.retailexpress.PriceGroupType;
+import com.skylinksync.retailexpress.RetailExpressClient;
+import com.skylinksync.retailexpress.pricing.PriceGroup;
+import com.skylinksync.runtime.PermanentSyncException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * RE price group ↔ Magento customer group (reference 3.3). The link is the group code {@code "<name> (Standard|Fixed)"},
+ * so it can be rebuilt from Magento alone; resolved links are cached per process. A group missing in Magento is
+ * synced on the spot, so a customer never waits for a price-group event (the original failed with
+ * {@code CustomerGroupNotSyncedException}).
+ */
+@Component
+public class CustomerGroups {
+
+    private final RetailExpressClient retailExpress;
+    private final MagentoClient magento;
+    private final PriceGroupProperties properties;
+    private final Map<PriceGroupKey, Integer> linked = new ConcurrentHashMap<>();
+    private volatile Map<PriceGroupKey, PriceGroup> priceGroups = Map.of();
+
+    CustomerGroups(RetailExpressClient retailExpress, MagentoClient magento, PriceGroupProperties properties) {
+        this.retailExpress = retailExpress;
+        this.magento = magento;
+        this.properties = properties;
+    }
+
+    /** The type whose price group decides a customer's Magento group. */
+    public PriceGroupType customerType() {
+        return properties.customerType();
+    }
+
+    /** The Magento group id for a price group, creating the group when Magento has none. */
+    public int groupOf(PriceGroupKey key) {
+        Integer known = linked.get(key);
+        return known != null ? known : sync(key).id();
+    }
+
+    /** Creates or updates the customer group of a price group (code and tax class are RE's to decide). */
+    MagentoCustomerGroup sync(PriceGroupKey key) {
+        PriceGroup group = priceGroup(key);
+        String code = code(group);
+        if (code.length() > 32) {
+            throw new PermanentSyncException("GROUP_CODE_TOO_LONG", "Magento customer group codes are at most 32 characters: '"
+                    + code + "' (rename price group " + key + " in Retail Express)");
+        }
+        Integer known = linked.get(key);
+        Optional<MagentoCustomerGroup> existing = known != null ? magento.getCustomerGroup(known)
+                : magento.findCustomerGroupsByCode(code).stream().findFirst();
+        MagentoCustomerGroup wanted = new MagentoCustomerGroup(existing.map(MagentoCustomerGroup::id).orElse(null), code,
+                properties.taxClassId());
+        MagentoCustomerGroup written = existing.isEmpty() ? magento.createCustomerGroup(wanted)
+                : existing.get().equals(wanted) ? existing.get() : magento.updateCustomerGroup(wanted);
+        linked.put(key, written.id());
+        return written;
+    }
+
+    /** Price groups known to RE with this id, of either type (EDS names price groups by id alone). */
+    List<PriceGroupKey> keysWithId(int id) {
+        refresh();
+        return priceGroups.keySet().stream().filter(k -> k.id() == id).toList();
+    }
+
+    private PriceGroup priceGroup(PriceGroupKey key) {
+        PriceGroup group = priceGroups.get(key);
+        if (group == null) {
+            refresh(); // a new price group since the last fetch
+            group = priceGroups.get(key);
+        }
+        if (group == null) {
+            throw new PermanentSyncException("PRICE_GROUP_NOT_IN_RETAIL_EXPRESS",
+                    "Price group " + key + " does not exist in Retail Express.");
+        }
+        return group;
+    }
+
+    private void refresh() {
+        priceGroups = retailExpress.getAllPriceGroups().stream()
+                .collect(Collectors.toUnmodifiableMap(PriceGroup::key, Function.identity(), (a, b) -> a));
+    }
+
+    static String code(PriceGroup group) {
+        String type = group.key().type() == PriceGroupType.STANDARD ? "Standard" : "Fixed";
+        return group.name().strip() + " (" + type + ")";
+    }
+}
