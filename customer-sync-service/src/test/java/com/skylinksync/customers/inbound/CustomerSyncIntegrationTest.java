@@ -47,7 +47,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /** customer-sync-service against a real broker and both simulators over HTTP/SOAP. */
@@ -63,6 +65,7 @@ class CustomerSyncIntegrationTest {
     private static RetailExpressClient retailExpressClient;
     private static ConfigurableApplicationContext service;
     private static KafkaConsumer<String, SpecificRecord> completions;
+    private static KafkaProducer<String, SpecificRecord> producer;
     private static final List<EntitySynced> outcomes = new ArrayList<>();
 
     @BeforeAll
@@ -97,11 +100,12 @@ class CustomerSyncIntegrationTest {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
         completions = new KafkaConsumer<>(properties, new StringDeserializer(), new AvroEventDeserializer());
         completions.subscribe(List.of(Topics.COMPLETIONS));
+        producer = new KafkaProducer<>(producerProperties(), new StringSerializer(), new AvroEventSerializer());
     }
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {completions, service, magentoSimulator, retailExpress, kafka, postgres}) {
+        for (AutoCloseable c : new AutoCloseable[] {producer, completions, service, magentoSimulator, retailExpress, kafka, postgres}) {
             try {
                 if (c != null) {
                     c.close();
@@ -206,17 +210,97 @@ class CustomerSyncIntegrationTest {
         await().atMost(DEADLINE).until(() -> deadLetterKeys().contains("poison"));
     }
 
+    @Test
+    void putsACustomerInTheCustomerGroupOfItsStandardPriceGroupCreatingTheGroupFirst() {
+        String changeSet = UUID.randomUUID().toString();
+        publish(changed(changeSet, "300000"));
+
+        assertThat(awaitOutcome(changeSet, "300000").getOutcome()).isIn(Outcome.SYNCED, Outcome.UNCHANGED);
+        MagentoCustomer joey = onlyLinkedTo("300000");
+        var group = magentoSimulator.customerGroups().stream()
+                .filter(g -> g.get("id").asInt() == joey.groupId()).findFirst().orElseThrow();
+        assertThat(group.get("code").asString()).endsWith(" (Standard)");
+        assertThat(group.get("tax_class_id").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void syncsPriceGroupEventsToCustomerGroups() {
+        String changeSet = UUID.randomUUID().toString();
+        publish(Topics.PRICE_GROUPS, changed(changeSet, "fixed:1", EntityType.PRICE_GROUP));
+
+        EntitySynced outcome = awaitOutcome(changeSet, "fixed:1");
+        assertThat(outcome.getOutcome()).isEqualTo(Outcome.SYNCED);
+        assertThat(magentoSimulator.customerGroups()).anySatisfy(g -> {
+            assertThat(g.get("id").asString()).isEqualTo(outcome.getMagentoId());
+            assertThat(g.get("code").asString()).endsWith(" (Fixed)");
+        });
+    }
+
+    @Test
+    void coalescesAHundredEventsForOneCustomerAndLosesNoneThatLandsMidSync() {
+        String email = "busy-" + UUID.randomUUID() + "@example.com";
+        int reId = retailExpressClient.createOrUpdateCustomer(new CustomerUpdate(null, "s3cret-pw",
+                email, new Contact("Bea", "Before", "", Address.EMPTY, "", ""),
+                Contact.EMPTY, false));
+        String id = String.valueOf(reId);
+        for (int i = 0; i < 100; i++) {
+            publish(changed("burst-" + i + "-" + id, id));
+        }
+        // RE changes the customer and says so once more, while the burst is being worked through.
+        retailExpressClient.createOrUpdateCustomer(new CustomerUpdate(reId, null, email,
+                new Contact("Bea", "After", "", Address.EMPTY, "", ""), Contact.EMPTY, false));
+        publish(changed("final-" + id, id));
+
+        awaitOutcome("final-" + id, id);
+        await().atMost(DEADLINE).until(() -> onlyLinkedTo(id).lastname().equals("After"));
+        long fetches = retailExpress.calls().stream()
+                .filter(c -> c.operation().equals("GetCustomers") && c.ids().contains(id)).count();
+        assertThat(fetches).as("GetCustomers calls for 101 events").isLessThan(30);
+        for (int i = 0; i < 100; i++) {
+            assertThat(awaitOutcome("burst-" + i + "-" + id, id).getOutcome()).isIn(Outcome.SYNCED, Outcome.UNCHANGED);
+        }
+    }
+
+    @Test
+    void answersEntityStatusesIncludingNeverSyncedAndRefusesBadQueries() {
+        String changeSet = UUID.randomUUID().toString();
+        publish(changed(changeSet, "888888"));
+        awaitOutcome(changeSet, "888888");
+        WebTestClient http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:"
+                + ((WebServerApplicationContext) service).getWebServer().getPort()).build();
+
+        http.get().uri("/entities/customer/888888").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("DEAD_LETTERED")
+                .jsonPath("$.lastError").value(e -> assertThat((String) e).contains("NOT_FOUND_IN_RETAIL_EXPRESS"))
+                .jsonPath("$.lastChangeSet").isEqualTo(changeSet);
+        http.get().uri("/entities/customer/424242").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("NEVER_SYNCED");
+        http.get().uri("/entities?status=DEAD_LETTERED&size=500").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.items[*].entityId").value(ids -> assertThat((List<Object>) ids).contains((Object) "888888"));
+        http.get().uri("/entities?status=BOGUS").exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType("application/problem+json")
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("BOGUS"));
+        http.get().uri("/entities?status=FAILED&size=0").exchange().expectStatus().isBadRequest();
+    }
+
     private static EntityChanged changed(String changeSet, String customerId) {
+        return changed(changeSet, customerId, EntityType.CUSTOMER);
+    }
+
+    private static EntityChanged changed(String changeSet, String customerId, EntityType type) {
         return EntityChanged.newBuilder().setChangeSetId(changeSet).setOrigin(Origin.EDS)
                 .setClientId(retailExpress.clientId().toString()).setSalesChannelId(1)
-                .setEntityType(EntityType.CUSTOMER).setEntityId(customerId).setAttributeCode(null)
+                .setEntityType(type).setEntityId(customerId).setAttributeCode(null)
                 .setObservedAt(Instant.now()).setTraceId(UUID.randomUUID().toString()).build();
     }
 
     private static void publish(EntityChanged event) {
-        try (var producer = new KafkaProducer<String, SpecificRecord>(producerProperties(), new StringSerializer(),
-                new AvroEventSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.CUSTOMERS, event.getEntityId(), event)).get();
+        publish(Topics.CUSTOMERS, event);
+    }
+
+    private static void publish(String topic, EntityChanged event) {
+        try {
+            producer.send(new ProducerRecord<>(topic, event.getEntityId(), event)).get();
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -231,6 +315,11 @@ class CustomerSyncIntegrationTest {
     private static EntitySynced awaitOutcome(String changeSet, String entityId) {
         return await().atMost(DEADLINE).until(() -> {
             synchronized (outcomes) {
+                var seen = outcomes.stream().filter(o -> changeSet.equals(o.getChangeSetId())
+                        && entityId.equals(o.getEntityId()) && o.getOutcome() != Outcome.FAILED).findFirst();
+                if (seen.isPresent()) {
+                    return seen.get();
+                }
                 for (ConsumerRecord<String, SpecificRecord> r : completions.poll(Duration.ofMillis(200))) {
                     outcomes.add((EntitySynced) r.value());
                 }
