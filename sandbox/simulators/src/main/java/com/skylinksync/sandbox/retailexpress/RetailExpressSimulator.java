@@ -80,7 +80,7 @@ public final class RetailExpressSimulator implements AutoCloseable {
     public static RetailExpressSimulator start(Options options, CatalogueSpec catalogue) {
         CallJournal journal = new CallJournal(Clock.systemUTC());
         GeneratedCatalogue generated = new GeneratedCatalogue(catalogue);
-        CustomerStore customers = new CustomerStore();
+        CustomerStore customers = new CustomerStore(generated.customers());
         customers.seed(CustomerFixtures.all());
         ProductCatalogue products = new ProductCatalogue(generated);
         products.seed(ProductFixtures.all());
@@ -95,8 +95,8 @@ public final class RetailExpressSimulator implements AutoCloseable {
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
         Endpoint endpoint = Endpoint.create(new SimulatedEcommerceService(new CustomerOperations(customers),
-                new ProductOperations(products), new OrderOperations(customers, products), new ReferenceOperations(),
-                journal));
+                new ProductOperations(products), new OrderOperations(customers, products, generated.orders()),
+                new ReferenceOperations(), journal));
         @SuppressWarnings("rawtypes")
         List<Handler> chain = List.of(new ClientHeaderCheck(options.clientId(), options.username(),
                 options.password(), journal));
