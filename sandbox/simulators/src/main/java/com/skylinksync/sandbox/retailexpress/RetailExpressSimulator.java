@@ -52,8 +52,16 @@ public final class RetailExpressSimulator implements AutoCloseable {
         }
     }
 
-    /** One SOAP call received: its operation, the entity ids it named, and whether it was refused before running. */
-    public record Call(Instant at, String operation, List<String> ids, boolean rejected) {
+    /**
+     * One SOAP call received: its operation, the entity ids it named, whether it was refused before running, and
+     * the sales channel of a *ByChannel call (null for the others).
+     */
+    public record Call(Instant at, String operation, List<String> ids, boolean rejected, Integer channelId) {
+
+        /** A call that names no sales channel. */
+        public Call(Instant at, String operation, List<String> ids, boolean rejected) {
+            this(at, operation, ids, rejected, null);
+        }
     }
 
     private final Options options;

@@ -158,6 +158,20 @@ class GeneratedCatalogueSoapTest {
         assertThat(elements(reply, "OrderItem")).hasSize(expected.orders().order(orderId).orElseThrow().items().size());
     }
 
+    @Test
+    void journalsTheChannelOfByChannelCalls() throws Exception {
+        soap.call("<re:GetProductsByChannel><re:ProductIds><re:int>" + GeneratedCatalogue.FIRST_PRODUCT_ID
+                + "</re:int></re:ProductIds><re:ChannelId>1</re:ChannelId></re:GetProductsByChannel>");
+        soap.call("<re:GetOutletsByChannel><re:ChannelId>2</re:ChannelId></re:GetOutletsByChannel>");
+        soap.call("<re:GetAllPriceGroups/>");
+
+        assertThat(simulator.calls()).extracting(Call::operation, Call::ids, Call::channelId).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("GetProductsByChannel",
+                        List.of(String.valueOf(GeneratedCatalogue.FIRST_PRODUCT_ID)), 1),
+                org.assertj.core.groups.Tuple.tuple("GetOutletsByChannel", List.of(), 2),
+                org.assertj.core.groups.Tuple.tuple("GetAllPriceGroups", List.of(), null));
+    }
+
     private String firstOrder(Predicate<StoredOrder> wanted) {
         return IntStream.rangeClosed(1, SPEC.orders()).mapToObj(GeneratedOrders::id)
                 .map(id -> expected.orders().order(id).orElseThrow()).filter(wanted).findFirst()
