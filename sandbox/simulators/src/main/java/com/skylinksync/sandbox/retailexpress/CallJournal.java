@@ -21,7 +21,12 @@ final class CallJournal {
     }
 
     void record(String operation, List<String> ids, boolean rejected) {
-        calls.add(new Call(clock.instant(), operation, List.copyOf(ids), rejected));
+        record(operation, ids, null, rejected);
+    }
+
+    /** A call with the sales channel it named (the ChannelId of a *ByChannel operation), or null. */
+    void record(String operation, List<String> ids, Integer channelId, boolean rejected) {
+        calls.add(new Call(clock.instant(), operation, List.copyOf(ids), rejected, channelId));
     }
 
     void changeSetProcessed(String changeSetId) {

@@ -9,8 +9,9 @@ package com.skylinksync.sandbox.retailexpress;
  * @param products  products on channel 1, ids from {@value GeneratedCatalogue#FIRST_PRODUCT_ID}; about a third of
  *                  them are children of matrices of 2 to 6
  * @param customers customers, ids from {@value GeneratedCatalogue#FIRST_CUSTOMER_ID}
- * @param orders    orders {@code 20-00000001} upwards, each with items of generated products and fulfillments spread
- *                  over the hours after it was placed
+ * @param orders    orders {@code 17-00000001} upwards, each for a generated customer, with 1 to 4 generated products,
+ *                  payments (full, part or none) and fulfillments spread over the hours and days after it was
+ *                  placed (at most {@value GeneratedOrders#MAX_ORDERS})
  */
 public record CatalogueSpec(long seed, int products, int customers, int orders) {
 
@@ -18,8 +19,11 @@ public record CatalogueSpec(long seed, int products, int customers, int orders) 
         if (products < 0 || customers < 0 || orders < 0) {
             throw new IllegalArgumentException("Catalogue sizes must not be negative");
         }
-        if (orders > 0 && products == 0) {
-            throw new IllegalArgumentException("Generated orders need generated products");
+        if (orders > GeneratedOrders.MAX_ORDERS) {
+            throw new IllegalArgumentException("At most " + GeneratedOrders.MAX_ORDERS + " generated orders");
+        }
+        if (orders > 0 && (products == 0 || customers == 0)) {
+            throw new IllegalArgumentException("Generated orders need generated products and customers");
         }
     }
 

@@ -54,8 +54,9 @@ final class ClientHeaderCheck implements SOAPHandler<SOAPMessageContext> {
             Element operation = operationElement(context.getMessage().getSOAPBody());
             String name = operation == null ? "" : localName(operation);
             List<String> ids = operation == null ? List.of() : requestedIds(operation);
+            Integer channelId = operation == null ? null : channelId(operation);
             String refusal = refusal(context.getMessage().getSOAPHeader());
-            journal.record(name, ids, refusal != null);
+            journal.record(name, ids, channelId, refusal != null);
             if (refusal != null) {
                 throw new SOAPFaultException(senderFault(refusal));
             }
@@ -92,6 +93,22 @@ final class ClientHeaderCheck implements SOAPHandler<SOAPMessageContext> {
             }
         }
         return ids;
+    }
+
+    /**
+     * The ChannelId parameter of a *ByChannel call, kept apart from the entity ids so that a journal reader can
+     * tell product 1 from channel 1; null when absent or not a number (the operation itself then answers).
+     */
+    private static Integer channelId(Element operation) {
+        Element channel = firstChild(operation, "ChannelId");
+        if (channel == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(channel.getTextContent().strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static SOAPFault senderFault(String reason) throws SOAPException {

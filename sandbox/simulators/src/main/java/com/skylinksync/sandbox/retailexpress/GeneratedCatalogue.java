@@ -11,26 +11,38 @@ import java.util.stream.Stream;
 
 /**
  * A deterministic catalogue computed on read from a {@link CatalogueSpec}: nothing is stored, so 100,000 products
- * cost no heap and start in no time. Products come in slots of {@value #SLOT}: a slot is either six simple products
+ * cost no heap and start in no time. Its customers and orders are {@link #customers()} and {@link #orders()}. Products come in slots of {@value #SLOT}: a slot is either six simple products
  * or a matrix of 2..6 children (sharing a manufacturer SKU, unique size/colour pairs) followed by simple products,
  * so a product's siblings are found by arithmetic instead of an index.
  */
 final class GeneratedCatalogue {
 
     static final int FIRST_PRODUCT_ID = 1_000_000;
-    static final int FIRST_CUSTOMER_ID = 2_000_000;
+    static final int FIRST_CUSTOMER_ID = GeneratedCustomers.FIRST_ID;
     static final int SLOT = 6;
     private static final String[] SIZES = {"S", "M", "L"};
     private static final String[] COLOURS = {"12", "14"};
 
     private final CatalogueSpec spec;
+    private final GeneratedCustomers customers;
+    private final GeneratedOrders orders;
 
     GeneratedCatalogue(CatalogueSpec spec) {
         this.spec = spec;
+        this.customers = new GeneratedCustomers(spec.seed(), spec.customers());
+        this.orders = new GeneratedOrders(spec.seed(), spec.orders(), this, customers);
     }
 
     CatalogueSpec spec() {
         return spec;
+    }
+
+    GeneratedCustomers customers() {
+        return customers;
+    }
+
+    GeneratedOrders orders() {
+        return orders;
     }
 
     boolean isProduct(int id) {

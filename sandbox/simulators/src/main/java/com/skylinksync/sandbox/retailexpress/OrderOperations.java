@@ -19,7 +19,8 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
 /**
- * GetOrder, OrderCreateByChannel and OrderAddPayment over a thread-safe order table seeded with {@code 16-00000001}.
+ * GetOrder, OrderCreateByChannel and OrderAddPayment over a thread-safe order table seeded with {@code 16-00000001},
+ * in front of the generated orders ({@code 17-...}, computed on read; one is stored once a payment is added to it).
  * New orders are numbered {@code 16-00000002} upwards; a Password in the OrderXML registers the customer as well.
  * Refusals are RE's in-band {@code <Error>}.
  */
@@ -34,17 +35,19 @@ final class OrderOperations {
     private final AtomicInteger nextPayment = new AtomicInteger(903);
     private final CustomerStore customers;
     private final ProductCatalogue products;
+    private final GeneratedOrders generated;
 
-    OrderOperations(CustomerStore customers, ProductCatalogue products) {
+    OrderOperations(CustomerStore customers, ProductCatalogue products, GeneratedOrders generated) {
         this.customers = customers;
         this.products = products;
+        this.generated = generated;
         orders.put(OrderFixtures.first().id(), OrderFixtures.first());
     }
 
     /** {@code <Response><Order>..</Order><OrderItems>..<Payments>..<Fulfillments>..}; unknown → an empty response. */
     Element getOrder(String orderId) {
         ResponseDocument response = new ResponseDocument();
-        StoredOrder order = orderId == null ? null : orders.get(orderId.strip());
+        StoredOrder order = orderId == null ? null : find(orderId.strip());
         if (order == null) {
             return response.root();
         }
@@ -160,14 +163,23 @@ final class OrderOperations {
             return ResponseDocument.error("A payment needs a MethodId and an Amount");
         }
         String paymentId = String.valueOf(nextPayment.getAndIncrement());
-        StoredOrder updated = orders.computeIfPresent(orderId, (id, order) -> order.withPayment(OrderFixtures.payment(
-                paymentId, id, f.get("MethodId").strip(), f.getOrDefault("DateCreated", ""), f.get("Amount").strip())));
+        StoredOrder updated = orders.compute(orderId, (id, stored) -> Optional.ofNullable(stored)
+                .or(() -> generated.order(id))
+                .map(order -> order.withPayment(OrderFixtures.payment(paymentId, id, f.get("MethodId").strip(),
+                        f.getOrDefault("DateCreated", ""), f.get("Amount").strip())))
+                .orElse(null));
         if (updated == null) {
             return ResponseDocument.error("Order not found");
         }
         ResponseDocument response = new ResponseDocument();
         response.text(response.child(response.root(), "OrderPayment"), "Result", "Success");
         return response.root();
+    }
+
+    /** The stored order, else the generated one. */
+    private StoredOrder find(String orderId) {
+        StoredOrder stored = orders.get(orderId);
+        return stored != null ? stored : generated.order(orderId).orElse(null);
     }
 
     private static void fill(ResponseDocument response, Element record, Map<String, String> fields) {

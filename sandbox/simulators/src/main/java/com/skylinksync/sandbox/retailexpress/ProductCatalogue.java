@@ -31,9 +31,10 @@ final class ProductCatalogue {
         stored.put(product.id(), product);
     }
 
+    /** The stored product, else the generated one: a stored product shadows the generated one with its id. */
     Optional<StoredProduct> find(int id) {
         StoredProduct product = stored.get(id);
-        return product != null ? Optional.of(product) : generated.product(id).map(this::shadowed);
+        return product != null ? Optional.of(product) : generated.product(id);
     }
 
     /** Every product id on the channel, ascending: the stored ones, then the generated range. */
@@ -90,9 +91,5 @@ final class ProductCatalogue {
                 .filter(p -> code.equals(p.code()) && family.stream().noneMatch(f -> f.id() == p.id()))
                 .forEach(family::add);
         return family;
-    }
-
-    private StoredProduct shadowed(StoredProduct generatedProduct) {
-        return generatedProduct;
     }
 }

@@ -52,8 +52,16 @@ public final class RetailExpressSimulator implements AutoCloseable {
         }
     }
 
-    /** One SOAP call received: its operation, the entity ids it named, and whether it was refused before running. */
-    public record Call(Instant at, String operation, List<String> ids, boolean rejected) {
+    /**
+     * One SOAP call received: its operation, the entity ids it named, whether it was refused before running, and
+     * the sales channel of a *ByChannel call (null for the others).
+     */
+    public record Call(Instant at, String operation, List<String> ids, boolean rejected, Integer channelId) {
+
+        /** A call that names no sales channel. */
+        public Call(Instant at, String operation, List<String> ids, boolean rejected) {
+            this(at, operation, ids, rejected, null);
+        }
     }
 
     private final Options options;
@@ -80,7 +88,7 @@ public final class RetailExpressSimulator implements AutoCloseable {
     public static RetailExpressSimulator start(Options options, CatalogueSpec catalogue) {
         CallJournal journal = new CallJournal(Clock.systemUTC());
         GeneratedCatalogue generated = new GeneratedCatalogue(catalogue);
-        CustomerStore customers = new CustomerStore();
+        CustomerStore customers = new CustomerStore(generated.customers());
         customers.seed(CustomerFixtures.all());
         ProductCatalogue products = new ProductCatalogue(generated);
         products.seed(ProductFixtures.all());
@@ -95,8 +103,8 @@ public final class RetailExpressSimulator implements AutoCloseable {
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
         Endpoint endpoint = Endpoint.create(new SimulatedEcommerceService(new CustomerOperations(customers),
-                new ProductOperations(products), new OrderOperations(customers, products), new ReferenceOperations(),
-                journal));
+                new ProductOperations(products), new OrderOperations(customers, products, generated.orders()),
+                new ReferenceOperations(), journal));
         @SuppressWarnings("rawtypes")
         List<Handler> chain = List.of(new ClientHeaderCheck(options.clientId(), options.username(),
                 options.password(), journal));

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class CustomerStoreTest {
 
-    private final CustomerStore store = new CustomerStore();
+    private final CustomerStore store = new CustomerStore(new GeneratedCatalogue(CatalogueSpec.none()).customers());
 
     @Test
     void numbersNewCustomersAboveEverySeededOne() {
