@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 final class CallJournal {
 
     private final Clock clock;
-    private final Queue<Call> calls = new ConcurrentLinkedQueue<>();
+    private final Queue<JournalEntry> calls = new ConcurrentLinkedQueue<>();
     private final Queue<String> processedChangeSets = new ConcurrentLinkedQueue<>();
 
     CallJournal(Clock clock) {
@@ -21,14 +21,24 @@ final class CallJournal {
     }
 
     void record(String operation, List<String> ids, boolean rejected) {
-        calls.add(new Call(clock.instant(), operation, List.copyOf(ids), rejected));
+        record(operation, ids, rejected ? CallOutcome.REJECTED : CallOutcome.OK);
+    }
+
+    void record(String operation, List<String> ids, CallOutcome outcome) {
+        calls.add(new JournalEntry(clock.instant(), operation, ids, outcome));
     }
 
     void changeSetProcessed(String changeSetId) {
         processedChangeSets.add(changeSetId);
     }
 
+    /** Every call; {@code rejected} means it never reached the operation (refused, throttled or a fault). */
     List<Call> calls() {
+        return calls.stream().map(e -> new Call(e.at(), e.operation(), e.ids(), e.outcome() != CallOutcome.OK))
+                .toList();
+    }
+
+    List<JournalEntry> entries() {
         return List.copyOf(calls);
     }
 
