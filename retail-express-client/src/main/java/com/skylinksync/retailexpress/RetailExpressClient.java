@@ -5,7 +5,33 @@ import com.skylinksync.retailexpress.soap.ChangeSetProcessedResponse.ChangeSetPr
 import com.skylinksync.retailexpress.soap.CustomerCreateUpdateResponse.CustomerCreateUpdateResult;
 import com.skylinksync.retailexpress.soap.GetCustomerIdsResponse.GetCustomerIdsResult;
 import com.skylinksync.retailexpress.soap.GetCustomersResponse.GetCustomersResult;
+import com.skylinksync.retailexpress.soap.GetProductIdsByChannelResponse.GetProductIdsByChannelResult;
 import com.skylinksync.retailexpress.soap.EcommerceServiceSoap;
+import com.skylinksync.retailexpress.soap.GetAllPriceGroupsResponse.GetAllPriceGroupsResult;
+import com.skylinksync.retailexpress.soap.GetAllProductAttributesResponse.GetAllProductAttributesResult;
+import com.skylinksync.retailexpress.soap.GetProductsByChannelResponse.GetProductsByChannelResult;
+import com.skylinksync.retailexpress.soap.GetProductEtaDateByChannelResponse.GetProductEtaDateByChannelResult;
+import com.skylinksync.retailexpress.soap.GetOutletsByChannelResponse.GetOutletsByChannelResult;
+import com.skylinksync.retailexpress.soap.OrderCreateByChannelResponse.OrderCreateByChannelResult;
+import com.skylinksync.retailexpress.soap.GetOrderResponse.GetOrderResult;
+import com.skylinksync.retailexpress.soap.OrderAddPaymentResponse.OrderAddPaymentResult;
+import com.skylinksync.retailexpress.soap.GetPaymentMethodsResponse.GetPaymentMethodsResult;
+import com.skylinksync.retailexpress.soap.GetVoucherBalanceResponse.GetVoucherBalanceResult;
+import com.skylinksync.retailexpress.attributes.ProductAttributes;
+import com.skylinksync.retailexpress.outlets.Outlet;
+import com.skylinksync.retailexpress.orders.CreatedOrder;
+import com.skylinksync.retailexpress.orders.NewOrder;
+import com.skylinksync.retailexpress.orders.Order;
+import com.skylinksync.retailexpress.orders.Payment;
+import com.skylinksync.retailexpress.payments.NewPayment;
+import com.skylinksync.retailexpress.payments.PaymentMethod;
+import com.skylinksync.retailexpress.payments.Voucher;
+import com.skylinksync.retailexpress.pricing.PriceGroup;
+import com.skylinksync.retailexpress.products.ChannelProducts;
+import com.skylinksync.retailexpress.products.ProductEta;
+import com.skylinksync.retailexpress.products.ProductMapping;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import jakarta.xml.ws.WebServiceException;
 import jakarta.xml.ws.soap.SOAPFaultException;
 import java.util.Collection;
@@ -30,6 +56,10 @@ public final class RetailExpressClient {
     private final FailureClassifier failures = new FailureClassifier();
     private final CustomerReader customers;
     private final CustomerXmlWriter customerXml;
+    private final ProductReader products = new ProductReader();
+    private final ReferenceReader reference;
+    private final OrderReader orders;
+    private final OrderXmlWriter orderXml;
 
     /** A client whose calls are not budgeted: for tools and tests; services use the shared API budget. */
     public RetailExpressClient(RetailExpressSettings settings) {
@@ -44,6 +74,9 @@ public final class RetailExpressClient {
         Countries countries = new Countries();
         this.customers = new CustomerReader(countries);
         this.customerXml = new CustomerXmlWriter(countries);
+        this.reference = new ReferenceReader(countries);
+        this.orders = new OrderReader(countries);
+        this.orderXml = new OrderXmlWriter(countries);
     }
 
     /** The settings this client calls RE with (the password masked in their {@code toString}). */
@@ -104,6 +137,151 @@ public final class RetailExpressClient {
         } catch (NumberFormatException e) {
             throw failures.afterSending(operation, true, "RE sent a CustomerId that is not a number: " + id, e);
         }
+    }
+
+    /**
+     * {@code GetProductIdsByChannel}: every {@code <Product><ProductId>} at any depth, in RE's order. An unknown or
+     * empty channel gives an empty list.
+     */
+    public List<Integer> getProductIdsByChannel(int channelId) {
+        String operation = "GetProductIdsByChannel";
+        Element result = call(operation, false, port -> anyOf(port.getProductIdsByChannel(channelId)));
+        return map(operation, () -> ResultElements.all(result, "Product").stream()
+                .map(p -> ResultElements.childText(p, "ProductId").strip())
+                .filter(id -> !id.isEmpty())
+                .map(id -> parseId("ProductId", id))
+                .toList());
+    }
+
+    /** {@code GetAllPriceGroups}: every price group, standard and fixed. */
+    public List<PriceGroup> getAllPriceGroups() {
+        String operation = "GetAllPriceGroups";
+        Element result = call(operation, false, port -> anyOf(port.getAllPriceGroups()));
+        return map(operation, () -> reference.priceGroups(result));
+    }
+
+    /** {@code GetAllProductAttributes}: the options of all eight attribute codes in one call. */
+    public ProductAttributes getAllProductAttributes() {
+        String operation = "GetAllProductAttributes";
+        Element result = call(operation, false, port -> anyOf(port.getAllProductAttributes()));
+        return map(operation, () -> reference.attributes(result));
+    }
+
+    /** {@link #getProductsByChannel(Collection, int, ProductMapping)} with the default field choices and matrix policy. */
+    public ChannelProducts getProductsByChannel(Collection<Integer> productIds, int channelId) {
+        return getProductsByChannel(productIds, channelId, ProductMapping.DEFAULT);
+    }
+
+    /**
+     * {@code GetProductsByChannel} for many ids in ONE call: RE returns the products on the channel, each matrix child
+     * with all its siblings, grouped here into simple products and matrices. Ids RE did not return are absent
+     * (unknown, or not on this channel).
+     */
+    public ChannelProducts getProductsByChannel(Collection<Integer> productIds, int channelId, ProductMapping mapping) {
+        Objects.requireNonNull(mapping, "mapping");
+        if (productIds.isEmpty()) {
+            return new ChannelProducts(List.of(), List.of(), List.of());
+        }
+        ArrayOfInt ids = new ArrayOfInt();
+        ids.getInt().addAll(new LinkedHashSet<>(productIds));
+        String operation = "GetProductsByChannel";
+        Element result = call(operation, false, port -> anyOf(port.getProductsByChannel(ids, channelId)));
+        return map(operation, () -> products.readAll(result, mapping));
+    }
+
+    /**
+     * {@code GetProductEtaDateByChannel}: when RE expects each quantity (each &gt; 0) of each product. Products RE gives
+     * no date for have an empty {@link ProductEta#expectedAt()}.
+     */
+    public List<ProductEta> getProductEtas(int channelId, Map<Integer, Integer> qtyByProduct) {
+        qtyByProduct.forEach((product, qty) -> {
+            if (qty == null || qty <= 0) {
+                throw new IllegalArgumentException("An ETA quantity must be > 0, got " + qty + " for " + product);
+            }
+        });
+        if (qtyByProduct.isEmpty()) {
+            return List.of();
+        }
+        String xml = orderXml.etaRequest(new LinkedHashMap<>(qtyByProduct));
+        String operation = "GetProductEtaDateByChannel";
+        Element result = call(operation, false, port -> anyOf(port.getProductEtaDateByChannel(channelId, xml)));
+        return map(operation, () -> reference.etas(result));
+    }
+
+    /** {@code GetOutletsByChannel}: every outlet of the channel, in one call. */
+    public List<Outlet> getOutletsByChannel(int channelId) {
+        String operation = "GetOutletsByChannel";
+        Element result = call(operation, false, port -> anyOf(port.getOutletsByChannel(channelId)));
+        return map(operation, () -> reference.outlets(result));
+    }
+
+    /**
+     * {@code OrderCreateByChannel}. A write: once sent, a lost answer is {@link RetailExpressException.Uncertain},
+     * never retried blindly. Returns the new order id and its customer id (the new customer's, with a password).
+     */
+    public CreatedOrder createOrder(int channelId, NewOrder order) {
+        String operation = "OrderCreateByChannel";
+        String xml = orderXml.order(order);
+        Element result = call(operation, true, port -> anyOf(port.orderCreateByChannel(channelId, xml)));
+        String orderId = ResultElements.all(result, "Order").stream()
+                .map(o -> ResultElements.childText(o, "OrderId").strip()).filter(id -> !id.isEmpty())
+                .findFirst().orElse(null);
+        if (orderId == null) {
+            throw failures.afterSending(operation, true, "RE answered without an OrderId", null);
+        }
+        String customerId = ResultElements.all(result, "Customer").stream()
+                .map(c -> ResultElements.childText(c, "CustomerId").strip()).filter(id -> !id.isEmpty())
+                .findFirst().orElse(order.isForNewCustomer() ? "" : String.valueOf(order.customerId()));
+        if (customerId.isEmpty()) {
+            throw failures.afterSending(operation, true,
+                    "RE created order " + orderId + " for a new customer but sent no CustomerId", null);
+        }
+        try {
+            return new CreatedOrder(orderId, Integer.parseInt(customerId));
+        } catch (NumberFormatException e) {
+            throw failures.afterSending(operation, true, "RE sent a CustomerId that is not a number: " + customerId, e);
+        }
+    }
+
+    /** {@code GetOrder}; empty when RE has no such order. */
+    public Optional<Order> getOrder(String orderId) {
+        String operation = "GetOrder";
+        Element result = call(operation, false, port -> anyOf(port.getOrder(orderId)));
+        return map(operation, () -> orders.read(result));
+    }
+
+    /**
+     * {@code OrderAddPayment}, then {@code GetOrder} to learn the new payment's id (RE does not return it): the highest
+     * {@code OrderPaymentId}. Both calls take a budget permit. The payment exists once the first call succeeded, so a
+     * failed re-read is {@link RetailExpressException.Uncertain}: retrying the whole would pay twice.
+     */
+    public int addPayment(NewPayment payment) {
+        String operation = "OrderAddPayment";
+        String xml = orderXml.payment(payment);
+        call(operation, true, port -> anyOf(port.orderAddPayment(xml)));
+        Optional<Payment> latest;
+        try {
+            latest = getOrder(payment.orderId()).flatMap(Order::latestPayment);
+        } catch (RetailExpressException e) {
+            throw new RetailExpressException.Uncertain(operation, "payment added to order " + payment.orderId()
+                    + " but its id could not be read back (" + e.getMessage() + ")", e);
+        }
+        return latest.map(Payment::id).orElseThrow(() -> new RetailExpressException.Uncertain(operation,
+                "payment added to order " + payment.orderId() + " but the order shows no payment", null));
+    }
+
+    /** {@code GetPaymentMethods}. */
+    public List<PaymentMethod> getPaymentMethods() {
+        String operation = "GetPaymentMethods";
+        Element result = call(operation, false, port -> anyOf(port.getPaymentMethods()));
+        return map(operation, () -> reference.paymentMethods(result));
+    }
+
+    /** {@code GetVoucherBalance}; empty for an unknown or spent voucher (RE answers both with 0 or nothing). */
+    public Optional<Voucher> getVoucher(String voucherCode) {
+        String operation = "GetVoucherBalance";
+        Element result = call(operation, false, port -> anyOf(port.getVoucherBalance(voucherCode)));
+        return map(operation, () -> reference.voucher(voucherCode, result));
     }
 
     /**
@@ -169,6 +347,50 @@ public final class RetailExpressClient {
     }
 
     private static Element anyOf(CustomerCreateUpdateResult r) {
+        return r == null ? null : r.getAny();
+    }
+
+    private static Element anyOf(GetProductIdsByChannelResult r) {
+        return r == null ? null : r.getAny();
+    }
+
+    private static Element anyOf(GetAllPriceGroupsResult r) {
+        return r == null ? null : r.getAny();
+    }
+
+    private static Element anyOf(GetAllProductAttributesResult r) {
+        return r == null ? null : r.getAny();
+    }
+
+    private static Element anyOf(GetProductsByChannelResult r) {
+        return r == null ? null : r.getAny();
+    }
+
+    private static Element anyOf(GetProductEtaDateByChannelResult r) {
+        return r == null ? null : r.getAny();
+    }
+
+    private static Element anyOf(GetOutletsByChannelResult r) {
+        return r == null ? null : r.getAny();
+    }
+
+    private static Element anyOf(OrderCreateByChannelResult r) {
+        return r == null ? null : r.getAny();
+    }
+
+    private static Element anyOf(GetOrderResult r) {
+        return r == null ? null : r.getAny();
+    }
+
+    private static Element anyOf(OrderAddPaymentResult r) {
+        return r == null ? null : r.getAny();
+    }
+
+    private static Element anyOf(GetPaymentMethodsResult r) {
+        return r == null ? null : r.getAny();
+    }
+
+    private static Element anyOf(GetVoucherBalanceResult r) {
         return r == null ? null : r.getAny();
     }
 

@@ -81,11 +81,19 @@ public final class RetailExpressSimulator implements AutoCloseable {
         this.controls = controls;
     }
 
-    /** Starts the simulator; it is answering when this returns. */
+    /** Starts the simulator with the reference fixtures only; it is answering when this returns. */
     public static RetailExpressSimulator start(Options options) {
+        return start(options, CatalogueSpec.none());
+    }
+
+    /** Starts the simulator with the reference fixtures plus a generated catalogue (computed on read, so at once). */
+    public static RetailExpressSimulator start(Options options, CatalogueSpec catalogue) {
         CallJournal journal = new CallJournal(Clock.systemUTC());
+        GeneratedCatalogue generated = new GeneratedCatalogue(catalogue);
         CustomerStore customers = new CustomerStore();
         customers.seed(CustomerFixtures.all());
+        ProductCatalogue products = new ProductCatalogue(generated);
+        products.seed(ProductFixtures.all());
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
@@ -96,7 +104,9 @@ public final class RetailExpressSimulator implements AutoCloseable {
         // latency) calls must not hold up the others.
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
-        Endpoint endpoint = Endpoint.create(new SimulatedEcommerceService(new CustomerOperations(customers), journal));
+        Endpoint endpoint = Endpoint.create(new SimulatedEcommerceService(new CustomerOperations(customers),
+                new ProductOperations(products), new OrderOperations(customers, products), new ReferenceOperations(),
+                journal));
         ThrottleWindows windows = new ThrottleWindows(Clock.systemUTC(), SimulatedBudget.retailExpress());
         @SuppressWarnings("rawtypes")
         List<Handler> chain = List.of(new ClientHeaderCheck(options.clientId(), options.username(),

@@ -34,13 +34,18 @@ import org.w3c.dom.Element;
 @BindingType(SOAPBinding.SOAP12HTTP_BINDING)
 public class SimulatedEcommerceService implements EcommerceServiceSoap {
 
-    static final String NOT_IMPLEMENTED = "Not implemented in the simulator yet";
-
     private final CustomerOperations customers;
+    private final ProductOperations products;
+    private final OrderOperations orders;
+    private final ReferenceOperations reference;
     private final CallJournal journal;
 
-    SimulatedEcommerceService(CustomerOperations customers, CallJournal journal) {
+    SimulatedEcommerceService(CustomerOperations customers, ProductOperations products, OrderOperations orders,
+                              ReferenceOperations reference, CallJournal journal) {
         this.customers = customers;
+        this.products = products;
+        this.orders = orders;
+        this.reference = reference;
         this.journal = journal;
     }
 
@@ -75,86 +80,80 @@ public class SimulatedEcommerceService implements EcommerceServiceSoap {
         return result;
     }
 
-    // Not yet simulated: answered the way RE reports an in-band failure, so clients see a Business error.
-
     @Override
     public GetAllPriceGroupsResult getAllPriceGroups() {
         GetAllPriceGroupsResult result = new GetAllPriceGroupsResult();
-        result.setAny(notImplemented());
+        result.setAny(reference.getAllPriceGroups());
         return result;
     }
 
     @Override
     public GetAllProductAttributesResult getAllProductAttributes() {
         GetAllProductAttributesResult result = new GetAllProductAttributesResult();
-        result.setAny(notImplemented());
+        result.setAny(reference.getAllProductAttributes());
         return result;
     }
 
     @Override
     public GetProductIdsByChannelResult getProductIdsByChannel(Integer channelId) {
         GetProductIdsByChannelResult result = new GetProductIdsByChannelResult();
-        result.setAny(notImplemented());
+        result.setAny(products.getProductIdsByChannel(channelId));
         return result;
     }
 
     @Override
     public GetProductsByChannelResult getProductsByChannel(ArrayOfInt productIds, Integer channelId) {
         GetProductsByChannelResult result = new GetProductsByChannelResult();
-        result.setAny(notImplemented());
+        result.setAny(products.getProductsByChannel(productIds == null ? List.of() : productIds.getInt(), channelId));
         return result;
     }
 
     @Override
     public GetProductEtaDateByChannelResult getProductEtaDateByChannel(Integer channelId, String requestXML) {
         GetProductEtaDateByChannelResult result = new GetProductEtaDateByChannelResult();
-        result.setAny(notImplemented());
+        result.setAny(products.getProductEtaDateByChannel(channelId, requestXML));
         return result;
     }
 
     @Override
     public GetOutletsByChannelResult getOutletsByChannel(Integer channelId) {
         GetOutletsByChannelResult result = new GetOutletsByChannelResult();
-        result.setAny(notImplemented());
+        result.setAny(reference.getOutletsByChannel(channelId));
         return result;
     }
 
     @Override
     public OrderCreateByChannelResult orderCreateByChannel(Integer channelId, String orderXML) {
         OrderCreateByChannelResult result = new OrderCreateByChannelResult();
-        result.setAny(notImplemented());
+        result.setAny(orders.create(channelId, orderXML));
         return result;
     }
 
     @Override
     public GetOrderResult getOrder(String orderId) {
         GetOrderResult result = new GetOrderResult();
-        result.setAny(notImplemented());
+        result.setAny(orders.getOrder(orderId));
         return result;
     }
 
     @Override
     public OrderAddPaymentResult orderAddPayment(String orderPaymentXML) {
         OrderAddPaymentResult result = new OrderAddPaymentResult();
-        result.setAny(notImplemented());
+        result.setAny(orders.addPayment(orderPaymentXML));
         return result;
     }
 
     @Override
     public GetPaymentMethodsResult getPaymentMethods() {
         GetPaymentMethodsResult result = new GetPaymentMethodsResult();
-        result.setAny(notImplemented());
+        result.setAny(reference.getPaymentMethods());
         return result;
     }
 
     @Override
     public GetVoucherBalanceResult getVoucherBalance(String voucherCode) {
         GetVoucherBalanceResult result = new GetVoucherBalanceResult();
-        result.setAny(notImplemented());
+        result.setAny(reference.getVoucherBalance(voucherCode));
         return result;
-    }
-
-    private static Element notImplemented() {
-        return ResponseDocument.error(NOT_IMPLEMENTED);
     }
 }

@@ -128,11 +128,32 @@ class RetailExpressSimulatorTest {
     }
 
     @Test
-    void answersOperationsNotYetSimulatedWithAnInBandError() throws Exception {
+    void servesSixPriceGroupsWithRetailExpressTypeNames() throws Exception {
         Document reply = call(validHeader(), "<re:GetAllPriceGroups/>");
 
-        assertThat(elements(reply, "Error")).singleElement().extracting(Element::getTextContent)
-                .isEqualTo("Not implemented in the simulator yet");
+        List<Element> groups = elements(reply, "PriceGroup");
+        assertThat(groups).hasSize(6);
+        assertThat(text(groups.getFirst(), "Name")).isEqualTo("VIP");
+        assertThat(text(groups.getFirst(), "PriceGroupType")).isEqualTo("Fixed");
+    }
+
+    @Test
+    void servesOrderPaymentsWithThePaymentInsidePaymentQuirk() throws Exception {
+        Document reply = call(validHeader(), "<re:GetOrder><re:OrderId>16-00000001</re:OrderId></re:GetOrder>");
+
+        List<Element> records = elements(reply, "Payment").stream()
+                .filter(e -> text(e, "OrderPaymentId") != null).toList();
+        assertThat(records).extracting(e -> text(e, "Payment")).containsExactly("9.95", "20.00");
+        assertThat(elements(reply, "FulfillmentID")).singleElement().extracting(Element::getTextContent)
+                .isEqualTo("77");
+    }
+
+    @Test
+    void unknownOrderIsAnEmptyResponse() throws Exception {
+        Document reply = call(validHeader(), "<re:GetOrder><re:OrderId>16-99999999</re:OrderId></re:GetOrder>");
+
+        assertThat(elements(reply, "Order")).isEmpty();
+        assertThat(elements(reply, "Error")).isEmpty();
     }
 
     @Test
