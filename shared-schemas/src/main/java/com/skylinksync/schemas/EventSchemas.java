@@ -1,5 +1,6 @@
 package com.skylinksync.schemas;
 
+import com.skylinksync.schemas.avro.BudgetReport;
 import com.skylinksync.schemas.avro.EntityChanged;
 import com.skylinksync.schemas.avro.EntitySynced;
 import java.io.IOException;
@@ -22,7 +23,8 @@ import org.apache.avro.specific.SpecificRecord;
 public final class EventSchemas implements SchemaStore {
 
     /** The event types this build reads and writes, in their current shape. */
-    static final List<Class<? extends SpecificRecord>> CURRENT = List.of(EntityChanged.class, EntitySynced.class);
+    static final List<Class<? extends SpecificRecord>> CURRENT = List.of(EntityChanged.class, EntitySynced.class,
+            BudgetReport.class);
 
     private static final String RELEASED = "/com/skylinksync/schemas/released/";
 

@@ -13,6 +13,8 @@ public final class Topics {
     public static final String OUTLETS = "skylink.re.outlets";
     public static final String MAGENTO_ORDERS = "skylink.magento.orders";
     public static final String COMPLETIONS = "skylink.sync.completions";
+    /** Compacted, keyed by participant id: {@code BudgetReport}s of the shared RE API budget. */
+    public static final String RE_BUDGET = "skylink.re.budget";
 
     /** Suffix spring-kafka's dead-letter publishing uses for a topic's dead letters. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 final class CallJournal {
 
     private final Clock clock;
-    private final Queue<Call> calls = new ConcurrentLinkedQueue<>();
+    private final Queue<JournalEntry> calls = new ConcurrentLinkedQueue<>();
     private final Queue<String> processedChangeSets = new ConcurrentLinkedQueue<>();
 
     CallJournal(Clock clock) {
@@ -21,19 +21,29 @@ final class CallJournal {
     }
 
     void record(String operation, List<String> ids, boolean rejected) {
-        record(operation, ids, null, rejected);
+        record(operation, ids, null, rejected ? CallOutcome.REJECTED : CallOutcome.OK);
     }
 
-    /** A call with the sales channel it named (the ChannelId of a *ByChannel operation), or null. */
-    void record(String operation, List<String> ids, Integer channelId, boolean rejected) {
-        calls.add(new Call(clock.instant(), operation, List.copyOf(ids), rejected, channelId));
+    void record(String operation, List<String> ids, CallOutcome outcome) {
+        record(operation, ids, null, outcome);
+    }
+
+    /** A call with the sales channel it named (the ChannelId of a *ByChannel operation, else null). */
+    void record(String operation, List<String> ids, Integer channelId, CallOutcome outcome) {
+        calls.add(new JournalEntry(clock.instant(), operation, ids, outcome, channelId));
     }
 
     void changeSetProcessed(String changeSetId) {
         processedChangeSets.add(changeSetId);
     }
 
+    /** Every call; {@code rejected} means it never reached the operation (refused, throttled or a fault). */
     List<Call> calls() {
+        return calls.stream().map(e -> new Call(e.at(), e.operation(), e.ids(), e.outcome() != CallOutcome.OK, e.channelId()))
+                .toList();
+    }
+
+    List<JournalEntry> entries() {
         return List.copyOf(calls);
     }
 

@@ -32,17 +32,21 @@ final class ClientHeaderCheck implements SOAPHandler<SOAPMessageContext> {
     static final String INVALID_CLIENT_ID = "The client ID provided is not valid";
     /** RE's real wording for bad credentials is unknown (the SDK never handled it); this is our stand-in. */
     static final String AUTHENTICATION_FAILED = "Authentication failed: invalid username or password";
+    /** Our wording for RE's throttle fault; clients recognise a throttle by "throttl" in the reason. */
+    static final String THROTTLE_LIMIT_EXCEEDED = "API throttle limit exceeded";
 
     private final UUID clientId;
     private final String username;
     private final String password;
     private final CallJournal journal;
+    private final ThrottleWindows windows;
 
-    ClientHeaderCheck(UUID clientId, String username, String password, CallJournal journal) {
+    ClientHeaderCheck(UUID clientId, String username, String password, CallJournal journal, ThrottleWindows windows) {
         this.clientId = clientId;
         this.username = username;
         this.password = password;
         this.journal = journal;
+        this.windows = windows;
     }
 
     @Override
@@ -56,10 +60,16 @@ final class ClientHeaderCheck implements SOAPHandler<SOAPMessageContext> {
             List<String> ids = operation == null ? List.of() : requestedIds(operation);
             Integer channelId = operation == null ? null : channelId(operation);
             String refusal = refusal(context.getMessage().getSOAPHeader());
-            journal.record(name, ids, channelId, refusal != null);
             if (refusal != null) {
+                journal.record(name, ids, channelId, CallOutcome.REJECTED);
                 throw new SOAPFaultException(senderFault(refusal));
             }
+            // The budget is per client, so it is checked only once the client is known (as RE must).
+            if (!windows.admit()) {
+                journal.record(name, ids, channelId, CallOutcome.THROTTLED);
+                throw new SOAPFaultException(senderFault(THROTTLE_LIMIT_EXCEEDED));
+            }
+            journal.record(name, ids, channelId, CallOutcome.OK);
             return true;
         } catch (SOAPException e) {
             throw new IllegalStateException("Unreadable request", e);

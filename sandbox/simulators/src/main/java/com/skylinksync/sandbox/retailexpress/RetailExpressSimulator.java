@@ -1,5 +1,6 @@
 package com.skylinksync.sandbox.retailexpress;
 
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.xml.ws.Endpoint;
 import jakarta.xml.ws.handler.Handler;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,7 +22,9 @@ import java.util.concurrent.Executors;
  * A Retail Express V2 SOAP service in-process, on the client's own WSDL, for tests and the local stack.
  * One JDK HTTP server on 127.0.0.1 carries the SOAP endpoint ({@link #soapEndpoint()}) and a JSON admin API
  * ({@link #adminUri()}). Every call must carry the configured {@code ClientHeader}; every call, accepted or not,
- * is journaled. Seeded with the reference's customers 300000 and 300001.
+ * is journaled with its outcome. Enforces RE's four budget windows (changeable with {@link #budget(SimulatedBudget)}),
+ * injects latency and faults on demand, and sends EDS change sets when a test changes an entity.
+ * Seeded with the reference's customers 300000 and 300001.
  */
 public final class RetailExpressSimulator implements AutoCloseable {
 
@@ -69,14 +73,20 @@ public final class RetailExpressSimulator implements AutoCloseable {
     private final ExecutorService executor;
     private final Endpoint endpoint;
     private final CallJournal journal;
+    private final Controls controls;
+
+    /** The budget, fault and change machinery added beside the SOAP service (see {@link ControlApi}). */
+    private record Controls(ThrottleWindows windows, FaultFilter faults, EntityChanges changes, EdsNotifier eds) {
+    }
 
     private RetailExpressSimulator(Options options, HttpServer server, ExecutorService executor, Endpoint endpoint,
-                                   CallJournal journal) {
+                                   CallJournal journal, Controls controls) {
         this.options = options;
         this.server = server;
         this.executor = executor;
         this.endpoint = endpoint;
         this.journal = journal;
+        this.controls = controls;
     }
 
     /** Starts the simulator with the reference fixtures only; it is answering when this returns. */
@@ -105,14 +115,22 @@ public final class RetailExpressSimulator implements AutoCloseable {
         Endpoint endpoint = Endpoint.create(new SimulatedEcommerceService(new CustomerOperations(customers),
                 new ProductOperations(products), new OrderOperations(customers, products, generated.orders()),
                 new ReferenceOperations(), journal));
+        ThrottleWindows windows = new ThrottleWindows(Clock.systemUTC(), SimulatedBudget.retailExpress());
         @SuppressWarnings("rawtypes")
         List<Handler> chain = List.of(new ClientHeaderCheck(options.clientId(), options.username(),
-                options.password(), journal));
+                options.password(), journal, windows));
         endpoint.getBinding().setHandlerChain(chain);
-        endpoint.publish(server.createContext(SOAP_PATH));
+        HttpContext soap = server.createContext(SOAP_PATH);
+        FaultFilter faults = new FaultFilter(journal, new Random());
+        soap.getFilters().add(faults);
+        endpoint.publish(soap);
         server.createContext(AdminApi.PATH, new AdminApi(journal));
+        EdsNotifier eds = new EdsNotifier(options.clientId());
+        Controls controls = new Controls(windows, faults, new EntityChanges(customers, eds), eds);
+        ControlApi control = new ControlApi(windows, faults, journal, controls.changes(), eds);
+        ControlApi.PATHS.forEach(path -> server.createContext(path, control));
         server.start();
-        return new RetailExpressSimulator(options, server, executor, endpoint, journal);
+        return new RetailExpressSimulator(options, server, executor, endpoint, journal, controls);
     }
 
     /** {@code http://127.0.0.1:<port>/re/ecommerce.svc} */
@@ -145,6 +163,63 @@ public final class RetailExpressSimulator implements AutoCloseable {
     /** Every ChangesetId acknowledged through ChangeSetProcessed, in order, repeats included. */
     public List<String> processedChangeSets() {
         return journal.processedChangeSets();
+    }
+
+    /** Every SOAP call received with its outcome (ok, rejected, throttled, fault), oldest first. */
+    public List<JournalEntry> journal() {
+        return journal.entries();
+    }
+
+    /**
+     * Enforces these budget windows from now on (RE's own limits until changed); calls already admitted keep
+     * counting against the new limits.
+     */
+    public RetailExpressSimulator budget(SimulatedBudget budget) {
+        controls.windows().change(budget);
+        return this;
+    }
+
+    public SimulatedBudget budget() {
+        return controls.windows().budget();
+    }
+
+    /** Adds this latency before every SOAP answer from now on ({@link InjectedLatency#none()} to stop). */
+    public RetailExpressSimulator latency(InjectedLatency latency) {
+        controls.faults().latency(latency);
+        return this;
+    }
+
+    /** Answers these fractions of SOAP calls with faults from now on ({@link InjectedFaults#none()} to stop). */
+    public RetailExpressSimulator faults(InjectedFaults faults) {
+        controls.faults().faults(faults);
+        return this;
+    }
+
+    /** Answers the next {@code calls} authenticated calls with RE's throttle fault, whatever the budget says. */
+    public RetailExpressSimulator throttleNext(int calls) {
+        controls.windows().injectThrottles(calls);
+        return this;
+    }
+
+    /** Sends EDS change sets to this gateway when entities change (none are sent until this is called). */
+    public RetailExpressSimulator eds(EdsTarget target) {
+        controls.eds().target(target);
+        return this;
+    }
+
+    /** Changes RE fields of a customer (e.g. {@code BillAddress}, {@code BillFirstName}) and sends its EDS change set. */
+    public ChangeSet changeCustomer(int customerId, java.util.Map<String, String> fields) {
+        return controls.changes().changeCustomer(customerId, fields);
+    }
+
+    /** Sends the EDS change set for entities of {@code type} (e.g. {@code Product}, {@code Order}) changed in RE. */
+    public ChangeSet entitiesChanged(String type, List<String> ids) {
+        return controls.changes().changed(type, ids);
+    }
+
+    /** Every EDS change set sent (or, without a gateway, only recorded), oldest first. */
+    public List<ChangeSet> changeSets() {
+        return controls.eds().sent();
     }
 
     @Override
