@@ -129,6 +129,8 @@ public final class LocalStack implements AutoCloseable {
         settings.put("skylink.retail-express.client-id", retailExpress.clientId());
         settings.put("skylink.retail-express.username", retailExpress.username());
         settings.put("skylink.retail-express.password", retailExpress.password());
+        // As in production: every RE call of every service shares one budget, coordinated over Kafka.
+        settings.put("skylink.retail-express.budget.enabled", true);
         return settings;
     }
 
