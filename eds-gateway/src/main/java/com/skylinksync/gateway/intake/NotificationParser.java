@@ -5,6 +5,7 @@ import com.skylinksync.gateway.changesets.EntityDisposition;
 import com.skylinksync.gateway.changesets.NewChangeSet;
 import com.skylinksync.gateway.web.Problem;
 import com.skylinksync.gateway.web.ProblemException;
+import com.skylinksync.schemas.avro.EntityType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -125,8 +126,11 @@ final class NotificationParser {
                 if (route.disposition() == EntityDisposition.IGNORED) {
                     ignoredTypes.add(type);
                 }
+                // Only synced entities carry an EntityType: completions are matched by it, and must never match a
+                // bulk entity (SalesChannel 1) when they report an entity of the same id (Product 1).
+                EntityType entityType = route.disposition() == EntityDisposition.SYNC ? route.entityType() : null;
                 distinct.putIfAbsent(type + "\u0000" + id,
-                        new ChangeSetEntity(type, id, route.entityType(), route.attributeCode(), route.disposition()));
+                        new ChangeSetEntity(type, id, entityType, route.attributeCode(), route.disposition()));
             }
         }
         return List.copyOf(distinct.values());
