@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -112,7 +114,7 @@ class EdsNotifyController {
         }
         UUID clientId = acceptedClient(request.getQueryParams().getFirst("client_id"));
         int salesChannelId = acceptedChannel(request.getQueryParams().getFirst("channel_id"));
-        requireJson(request.getHeaders().getContentType());
+        requireJson(request.getHeaders());
         long maxBytes = properties.maxBodyBytes().toBytes();
         if (request.getHeaders().getContentLength() > maxBytes) {
             throw tooLarge(maxBytes);
@@ -149,7 +151,15 @@ class EdsNotifyController {
                 "channel_id " + brief(channelId) + " is not a sales channel this gateway syncs"));
     }
 
-    private static void requireJson(MediaType contentType) {
+    private static void requireJson(HttpHeaders headers) {
+        MediaType contentType;
+        try {
+            contentType = headers.getContentType();
+        } catch (InvalidMediaTypeException unparsable) {
+            // A Content-Type that is not even a media type ("json", "application/") is as unsupported as text/plain.
+            throw new ProblemException(Problem.of("unsupported-media-type", "Unsupported Media Type", 415,
+                    "The body must be application/json; the Content-Type header is not a media type"));
+        }
         if (contentType == null || !(MediaType.APPLICATION_JSON.isCompatibleWith(contentType)
                 || contentType.getSubtype().endsWith("+json"))) {
             throw new ProblemException(Problem.of("unsupported-media-type", "Unsupported Media Type", 415,
