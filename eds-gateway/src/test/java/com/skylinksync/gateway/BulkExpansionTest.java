@@ -34,7 +34,8 @@ class BulkExpansionTest {
     static void start() {
         fixture = GatewayFixture.start();
         // Chunks of 5: channel 1's 19 products take four transactions.
-        gateway = fixture.startGateway("skylink.gateway.bulk-chunk-size=5", "skylink.gateway.bulk-poll-interval=200ms");
+        gateway = fixture.startGateway("skylink.gateway.bulk-chunk-size=5", "skylink.gateway.bulk-poll-interval=200ms",
+                "skylink.gateway.bulk-retry-backoff=200ms");
         http = GatewayFixture.http(gateway);
         retailExpress = gateway.getBean(RetailExpressClient.class);
     }
@@ -104,6 +105,32 @@ class BulkExpansionTest {
     }
 
     @Test
+    void anEnumerationRetailExpressCannotAnswerIsRetriedWithBackoff() {
+        String id = UUID.randomUUID().toString();
+        fixture.stopRetailExpress();
+        try {
+            put(changeSet(id, group("BulkCustomer", 2))).expectStatus().isCreated();
+
+            await().atMost(GatewayFixture.DEADLINE).until(() -> fixture.count(
+                    "SELECT attempts FROM eds_gateway.bulk_expansion WHERE change_set_id = ?", id) >= 2);
+            assertThat(bulkStatus(id, "BulkCustomer")).isEqualTo("PENDING");
+            http.get().uri("/changesets/{id}", id).exchange()
+                    .expectStatus().isOk()
+                    .expectBody()
+                    .jsonPath("$.bulk[0].status").isEqualTo("PENDING")
+                    .jsonPath("$.bulk[0].error").value(error -> assertThat(error.toString()).contains("could not connect"))
+                    .jsonPath("$.entities[0].outcome").isEqualTo("PENDING");
+        } finally {
+            fixture.restartRetailExpress();
+        }
+
+        await().atMost(GatewayFixture.DEADLINE).until(() -> "DONE".equals(bulkStatus(id, "BulkCustomer")));
+        List<String> customers = retailExpress.getCustomerIds(true, true).stream().map(String::valueOf).toList();
+        assertThat(fixture.publishedEvents(Topics.CUSTOMERS, id)).extracting(EntityChanged::getEntityId)
+                .containsExactlyInAnyOrderElementsOf(customers);
+    }
+
+    @Test
     void anEnumerationRedoneAfterACrashPublishesNothingTwice() {
         String id = UUID.randomUUID().toString();
         put(changeSet(id, group("SalesChannel", 1))).expectStatus().isCreated();
@@ -125,15 +152,18 @@ class BulkExpansionTest {
     @Test
     void aSalesChannelThisGatewayDoesNotSyncIsIgnoredAndDoesNotHoldTheAcknowledgement() {
         String id = UUID.randomUUID().toString();
-        put(changeSet(id, group("SalesChannel", 77), group("Voucher", 5))).expectStatus().isCreated();
+        // 77 is no configured channel; 99999999999 is no int at all.
+        put(changeSet(id, group("SalesChannel", 77), "{\"Type\":\"SalesChannel\",\"List\":[99999999999]}", group("Voucher", 5)))
+                .expectStatus().isCreated();
 
         await().atMost(GatewayFixture.DEADLINE).until(() -> "ACKNOWLEDGED".equals(fixture.status(id)));
         assertThat(fixture.retailExpress.processedChangeSets()).containsOnlyOnce(id);
         http.get().uri("/changesets/{id}", id).exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.entities[?(@.type == 'SalesChannel')].outcome").isEqualTo("IGNORED")
-                .jsonPath("$.entities[?(@.type == 'SalesChannel')].errorCode").isEqualTo("UNKNOWN_SALES_CHANNEL");
+                .jsonPath("$.outcomes.IGNORED").isEqualTo(2)
+                .jsonPath("$.entities[?(@.type == 'SalesChannel' && @.entityId == '77')].errorCode").isEqualTo("UNKNOWN_SALES_CHANNEL")
+                .jsonPath("$.entities[?(@.type == 'SalesChannel' && @.entityId == '99999999999')].errorCode").isEqualTo("UNKNOWN_SALES_CHANNEL");
     }
 
     private static String bulkStatus(String changeSetId, String type) {

@@ -103,6 +103,11 @@ public class BulkExpander implements SmartLifecycle {
                 });
     }
 
+    /** Ids are canonical digits (no sign, no leading zeros), so text equality is exact, and an id past int range is simply no channel. */
+    private boolean configuredChannel(String channelId) {
+        return properties.salesChannels().stream().anyMatch(channel -> channel.toString().equals(channelId));
+    }
+
     private Mono<Boolean> claimAndExpand() {
         return queue.claimNext(properties.bulkLease()).flatMap(request -> expand(request).thenReturn(true));
     }
@@ -110,7 +115,7 @@ public class BulkExpander implements SmartLifecycle {
     /** One bulk request, start to end; its own failures are recorded on it, never thrown. */
     Mono<Void> expand(BulkRequest request) {
         BulkKind kind = BulkKind.of(request.edsType());
-        if (kind == BulkKind.SALES_CHANNEL && !properties.salesChannels().contains(kind.channel(request))) {
+        if (kind == BulkKind.SALES_CHANNEL && !configuredChannel(request.entityId())) {
             log.warn("{}: channel {} is not a sales channel this gateway syncs; recorded as IGNORED", request, request.entityId());
             return transactions.transactional(queue.giveUp(request, "IGNORED", "UNKNOWN_SALES_CHANNEL",
                             "Sales channel " + request.entityId() + " is not synced by this gateway"))

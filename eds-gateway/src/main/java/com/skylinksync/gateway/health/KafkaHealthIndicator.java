@@ -2,6 +2,8 @@ package com.skylinksync.gateway.health;
 
 import com.skylinksync.gateway.GatewayProperties;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -26,7 +28,7 @@ class KafkaHealthIndicator implements ReactiveHealthIndicator, DisposableBean {
     private final Duration timeout;
 
     KafkaHealthIndicator(KafkaAdmin kafkaAdmin, GatewayProperties properties) {
-        var config = new java.util.HashMap<>(kafkaAdmin.getConfigurationProperties());
+        Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
         int millis = (int) properties.healthTimeout().toMillis();
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
