@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 /**
  * Exactly one {@code ChangeSetProcessed} per change set when two gateway replicas (one database, one broker, one
@@ -88,7 +89,8 @@ class ReplicaRaceTest {
             CompletableFuture<ConfigurableApplicationContext> joining = CompletableFuture.supplyAsync(() -> fixture.startGateway(settings));
             fixture.publishCompletionsKeyed(spread, completions.subList(half, completions.size()).toArray(EntitySynced[]::new));
             try (ConfigurableApplicationContext second = joining.join()) {
-                // And a third batch after the rebalance, which both replicas share.
+                // And a third batch once the rebalance has given each replica partitions, so both must consume.
+                await().atMost(GatewayFixture.DEADLINE).until(() -> !assigned(first).isEmpty() && !assigned(second).isEmpty());
                 fixture.publishCompletionsKeyed(spread, completions.toArray(EntitySynced[]::new));
 
                 await().atMost(GatewayFixture.DEADLINE).until(() -> ids.stream().allMatch(id -> "ACKNOWLEDGED".equals(fixture.status(id))));
@@ -132,6 +134,12 @@ class ReplicaRaceTest {
             GatewayFixture.http(gateway).get().uri("/actuator/health/retailExpress").exchange()
                     .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
         }
+    }
+
+    private static java.util.Collection<org.apache.kafka.common.TopicPartition> assigned(ConfigurableApplicationContext gateway) {
+        var container = gateway.getBean(KafkaListenerEndpointRegistry.class).getListenerContainer("eds-gateway-completions");
+        var partitions = container == null ? null : container.getAssignedPartitions();
+        return partitions == null ? List.of() : partitions;
     }
 
     private static double completionsRecorded(ConfigurableApplicationContext gateway) {
