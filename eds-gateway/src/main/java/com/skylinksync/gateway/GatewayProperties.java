@@ -32,6 +32,14 @@ import org.springframework.util.unit.DataSize;
  * @param ackSweepInterval    how often the sweep looks for change sets to (re)acknowledge
  * @param ackLease            how long a claimed acknowledgement belongs to the replica that claimed it; after that the
  *                            sweep takes it over (the claimer crashed, or its attempts all failed)
+ * @param bulkPollInterval    how often the bulk expander looks for due bulk entities (SalesChannel, BulkCustomer) that
+ *                            no registration woke it for (left by a crash, another replica, or a retry)
+ * @param bulkChunkSize       enumerated entities added to a change set (and its outbox) per database transaction
+ * @param bulkLease           how long a claimed bulk enumeration belongs to the replica that claimed it before another
+ *                            may take it over; longer than the slowest enumeration plus its chunks
+ * @param bulkRetryBackoff    first pause before retrying an enumeration RE failed transiently; doubles up to the lease
+ * @param metricsInterval     how often the outbox depth and age gauges are sampled from the database
+ * @param healthTimeout       how long a health check may wait for Kafka (or RE) before reporting it down
  */
 @ConfigurationProperties("skylink.gateway")
 public record GatewayProperties(
@@ -48,7 +56,13 @@ public record GatewayProperties(
         @DefaultValue("3") int ackAttempts,
         @DefaultValue("1s") Duration ackBackoff,
         @DefaultValue("30s") Duration ackSweepInterval,
-        @DefaultValue("2m") Duration ackLease) {
+        @DefaultValue("2m") Duration ackLease,
+        @DefaultValue("2s") Duration bulkPollInterval,
+        @DefaultValue("1000") int bulkChunkSize,
+        @DefaultValue("5m") Duration bulkLease,
+        @DefaultValue("5s") Duration bulkRetryBackoff,
+        @DefaultValue("5s") Duration metricsInterval,
+        @DefaultValue("2s") Duration healthTimeout) {
 
     public GatewayProperties {
         // Fail at start-up, not at the first notification: a gateway without keys or a client would refuse everything.
@@ -61,8 +75,9 @@ public record GatewayProperties(
         if (salesChannels == null || salesChannels.isEmpty()) {
             throw new IllegalArgumentException("skylink.gateway.sales-channels must list at least one channel id");
         }
-        if (maxEntities < 1 || topicPartitions < 1 || relayBatchSize < 1 || ackAttempts < 1) {
-            throw new IllegalArgumentException("skylink.gateway max-entities, topic-partitions, relay-batch-size and ack-attempts must be positive");
+        if (maxEntities < 1 || topicPartitions < 1 || relayBatchSize < 1 || ackAttempts < 1 || bulkChunkSize < 1) {
+            throw new IllegalArgumentException(
+                    "skylink.gateway max-entities, topic-partitions, relay-batch-size, ack-attempts and bulk-chunk-size must be positive");
         }
         apiKeys = apiKeys.stream().filter(k -> k != null && !k.isBlank()).toList();
         salesChannels = List.copyOf(salesChannels);
@@ -73,6 +88,6 @@ public record GatewayProperties(
     public String toString() {
         return "GatewayProperties[apiKeys=" + apiKeys.size() + " key(s), clientId=" + clientId + ", salesChannels=" + salesChannels
                 + ", maxBodyBytes=" + maxBodyBytes + ", maxEntities=" + maxEntities + ", topicPartitions=" + topicPartitions
-                + ", publishWait=" + publishWait + ", relayEnabled=" + relayEnabled + "]";
+                + ", publishWait=" + publishWait + ", relayEnabled=" + relayEnabled + ", bulkChunkSize=" + bulkChunkSize + "]";
     }
 }

@@ -3,6 +3,8 @@ package com.skylinksync.gateway;
 import static com.skylinksync.gateway.EdsIntakeTest.changeSet;
 import static com.skylinksync.gateway.EdsIntakeTest.group;
 
+import static org.awaitility.Awaitility.await;
+
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,7 +14,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** With its database gone the gateway says "retry later" (RE does), never 500 and never a stack trace. */
+/**
+ * With its database (and Kafka) gone the gateway says "retry later" (RE does), never 500 and never a stack trace,
+ * and its readiness probe says which parts are down.
+ */
 class DatabaseOutageTest {
 
     private static GatewayFixture fixture;
@@ -23,6 +28,7 @@ class DatabaseOutageTest {
         fixture = GatewayFixture.start();
         gateway = fixture.startGateway();
         fixture.postgres.close(); // the outage
+        fixture.kafka.close();
     }
 
     @AfterAll
@@ -47,6 +53,18 @@ class DatabaseOutageTest {
     @Test
     void statusQueriesAreAnswered503WithRetryAfter() {
         unavailable(GatewayFixture.http(gateway).get().uri("/changesets/{id}", UUID.randomUUID()).exchange());
+    }
+
+    @Test
+    void readinessIsDownAndNamesTheDatabaseAndKafka() {
+        // The Kafka check gives up after its timeout (2s): wait for the probe, not for luck.
+        await().atMost(GatewayFixture.DEADLINE).untilAsserted(() -> GatewayFixture.http(gateway).get().uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("DOWN")
+                .jsonPath("$.components.kafka.status").isEqualTo("DOWN")
+                .jsonPath("$.components.r2dbc.status").isEqualTo("DOWN"));
     }
 
     private static void unavailable(WebTestClient.ResponseSpec response) {

@@ -129,9 +129,9 @@ class EdsIntakeTest {
         String body = changeSet(id,
                 group("Product", 124005), group("PriceGroup", 3), "{\"Type\":\"Order\",\"List\":[\"16-00000001\"]}",
                 group("Outlet", 1), group("Brand", 7), group("Colour", 7), group("ProductType", 2), group("Custom3", 9),
-                group("SalesChannel", 1), group("Voucher", 55), group("Gadget", 1));
+                group("Voucher", 55), group("Gadget", 1));
 
-        put(body).expectStatus().isCreated().expectBody().jsonPath("$.entities").isEqualTo(11);
+        put(body).expectStatus().isCreated().expectBody().jsonPath("$.entities").isEqualTo(10);
 
         assertThat(fixture.publishedEvents(Topics.PRODUCTS, id)).extracting(EntityChanged::getEntityId).containsExactly("124005");
         assertThat(fixture.publishedEvents(Topics.PRICE_GROUPS, id)).extracting(EntityChanged::getEntityId).containsExactly("3");
@@ -149,8 +149,7 @@ class EdsIntakeTest {
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("OPEN")
-                .jsonPath("$.entities.length()").isEqualTo(11)
-                .jsonPath("$.entities[?(@.type == 'SalesChannel')].outcome").isEqualTo("UNSUPPORTED")
+                .jsonPath("$.entities.length()").isEqualTo(10)
                 .jsonPath("$.entities[?(@.type == 'Voucher')].outcome").isEqualTo("UNSUPPORTED")
                 .jsonPath("$.entities[?(@.type == 'Gadget')].outcome").isEqualTo("IGNORED")
                 .jsonPath("$.entities[?(@.type == 'Customer')]").doesNotExist()
@@ -163,7 +162,7 @@ class EdsIntakeTest {
     @Test
     void aChangeSetWithNothingToSyncIsAcknowledgedRightAway() {
         String id = UUID.randomUUID().toString();
-        put(changeSet(id, group("Voucher", 55, 56), group("BulkCustomer", 1))).expectStatus().isCreated();
+        put(changeSet(id, group("Voucher", 55, 56), group("BulkVoucher", 1))).expectStatus().isCreated();
 
         await().atMost(GatewayFixture.DEADLINE).until(() -> "ACKNOWLEDGED".equals(fixture.status(id)));
         assertThat(fixture.retailExpress.processedChangeSets()).containsOnlyOnce(id);
@@ -248,6 +247,31 @@ class EdsIntakeTest {
     }
 
     @Test
+    void refusesAContentTypeThatIsNoMediaTypeAsUnsupported() throws Exception {
+        // Found by the fuzz test: these used to end in a 500. Sent with the JDK client: WebClient refuses to send them.
+        String port = gateway.getEnvironment().getProperty("local.server.port");
+        try (java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient()) {
+            for (String contentType : List.of("json", "application/", "/")) {
+                java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://127.0.0.1:" + port + "/eds/notify?client_id=" + fixture.clientId() + "&channel_id=1"))
+                        .header("x-api-key", GatewayFixture.API_KEY).header("Content-Type", contentType)
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(changeSet(UUID.randomUUID().toString(), group("Customer", 300000))))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(contentType).isEqualTo(415);
+                assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            }
+        }
+    }
+
+    @Test
+    void saysHowDeepJsonMayNestWithoutNamingInternals() {
+        // Found by the fuzz test: Jackson's limit message named its Java setting.
+        String deep = "{\"Changesets\":" + "[".repeat(600) + "]".repeat(600) + "}";
+        problem(put(deep), 400)
+                .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("nesting depth").doesNotContain("`", "Constraints"));
+    }
+
+    @Test
     void refusesABodyOverTheLimit() {
         long changeSets = fixture.changeSetRows();
         String padding = " ".repeat(64 * 1024);
@@ -315,6 +339,9 @@ class EdsIntakeTest {
                         "/Changesets/0/UpdatedEntities/0/List/0"),
                 Arguments.of("{\"Changesets\":[{" + id + ",\"UpdatedEntities\":[{\"Type\":\"Customer\",\"List\":[" + tooMany + "]}]}]}",
                         "/Changesets/0/UpdatedEntities/0/List/50"),
+                // Found by the fuzz test: a NUL in an unknown Type reached PostgreSQL and became a 503.
+                Arguments.of("{\"Changesets\":[{" + id + ",\"UpdatedEntities\":[{\"Type\":\"Gad\\u0000get\",\"List\":[1]}]}]}",
+                        "/Changesets/0/UpdatedEntities/0/Type"),
                 Arguments.of("{\"Changesets\":[{\"ChangesetId\":42,\"UpdatedEntities\":[" + group("Customer", 1) + "]}]}",
                         "/Changesets/0/ChangesetId"),
                 Arguments.of("{\"Changesets\":[{" + id + ",\"UpdatedEntities\":[" + group("Customer", 1) + "]},{" + id

@@ -56,12 +56,15 @@ final class GatewayFixture implements AutoCloseable {
 
     final KafkaBroker kafka;
     final PostgresServer postgres;
-    final RetailExpressSimulator retailExpress;
+    /** Replaced by {@link #restartRetailExpress()}; volatile because gateways' threads never read it, but tests' may. */
+    volatile RetailExpressSimulator retailExpress;
+    private final int retailExpressPort;
 
     private GatewayFixture(KafkaBroker kafka, PostgresServer postgres, RetailExpressSimulator retailExpress) {
         this.kafka = kafka;
         this.postgres = postgres;
         this.retailExpress = retailExpress;
+        this.retailExpressPort = retailExpress.soapEndpoint().getPort();
     }
 
     static GatewayFixture start() {
@@ -69,6 +72,16 @@ final class GatewayFixture implements AutoCloseable {
         PostgresServer postgres = PostgresServer.start(0, null);
         RetailExpressSimulator retailExpress = RetailExpressSimulator.start(RetailExpressSimulator.Options.defaults().withPort(0));
         return new GatewayFixture(kafka, postgres, retailExpress);
+    }
+
+    /** RE goes away: calls to its port are refused until {@link #restartRetailExpress()}. */
+    void stopRetailExpress() {
+        retailExpress.close();
+    }
+
+    /** A fresh RE on the same port (gateways keep their endpoint); its journal starts empty. */
+    void restartRetailExpress() {
+        retailExpress = RetailExpressSimulator.start(RetailExpressSimulator.Options.defaults().withPort(retailExpressPort));
     }
 
     String clientId() {
@@ -146,13 +159,19 @@ final class GatewayFixture implements AutoCloseable {
     }
 
     void publishCompletions(EntitySynced... completions) {
+        publishCompletionsKeyed(completion -> completion.getChangeSetId() != null ? completion.getChangeSetId() : completion.getEntityId(),
+                completions);
+    }
+
+    /** With another key than the sync services use, completions of one change set spread over partitions (and replicas). */
+    void publishCompletionsKeyed(java.util.function.Function<EntitySynced, String> key, EntitySynced... completions) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         try (var producer = new KafkaProducer<String, SpecificRecord>(config, new StringSerializer(), new AvroEventSerializer())) {
             for (EntitySynced completion : completions) {
-                String key = completion.getChangeSetId() != null ? completion.getChangeSetId() : completion.getEntityId();
-                producer.send(new ProducerRecord<>(Topics.COMPLETIONS, key, completion)).get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+                producer.send(new ProducerRecord<>(Topics.COMPLETIONS, key.apply(completion), completion))
+                        .get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
             }
         } catch (Exception e) {
             throw new AssertionError("Could not publish completions", e);

@@ -1,6 +1,7 @@
 package com.skylinksync.gateway.acknowledgement;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -72,19 +73,30 @@ class AcknowledgementClaims {
         return complete.concatWith(expired);
     }
 
-    /** Records that RE was told; the status says whether any entity was given up on. Returns the new status. */
-    Mono<String> markAcknowledged(String changeSetId) {
+    /** Records that RE was told; the status says whether any entity was given up on. */
+    Mono<Acknowledged> markAcknowledged(String changeSetId, int attempts) {
         return db.sql("""
                         UPDATE change_set SET
                             status = CASE WHEN EXISTS (SELECT 1 FROM change_set_entity e
                                                        WHERE e.change_set_id = :id AND e.outcome = 'DEAD_LETTERED')
                                           THEN 'ACKNOWLEDGED_WITH_FAILURES' ELSE 'ACKNOWLEDGED' END,
-                            acknowledged_at = now(), ack_attempts = ack_attempts + 1, ack_error = NULL
+                            acknowledged_at = now(), ack_attempts = ack_attempts + :attempts, ack_error = NULL
                         WHERE id = :id AND status = 'ACKNOWLEDGING'
-                        RETURNING status""")
+                        RETURNING status, received_at, acknowledged_at""")
                 .bind("id", changeSetId)
-                .map(row -> row.get("status", String.class))
+                .bind("attempts", attempts)
+                .map(row -> new Acknowledged(row.get("status", String.class), Duration.between(
+                        row.get("received_at", OffsetDateTime.class), row.get("acknowledged_at", OffsetDateTime.class))))
                 .one();
+    }
+
+    /**
+     * A change set RE was told about.
+     *
+     * @param status                   ACKNOWLEDGED or ACKNOWLEDGED_WITH_FAILURES
+     * @param receiptToAcknowledgement from the gateway receiving it to RE being told
+     */
+    record Acknowledged(String status, Duration receiptToAcknowledgement) {
     }
 
     /** Keeps the change set ACKNOWLEDGING (the sweep retries it after the lease) and says why, for the console. */

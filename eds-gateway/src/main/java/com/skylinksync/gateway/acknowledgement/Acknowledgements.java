@@ -3,7 +3,11 @@ package com.skylinksync.gateway.acknowledgement;
 import com.skylinksync.gateway.GatewayProperties;
 import com.skylinksync.retailexpress.RetailExpressClient;
 import com.skylinksync.retailexpress.RetailExpressException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -33,6 +37,8 @@ public class Acknowledgements implements DisposableBean {
     private final GatewayProperties properties;
     private final MeterRegistry meters;
     private final Disposable.Composite inFlight = Disposables.composite();
+    private final Timer receiptToAcknowledgement;
+    private final Counter retries;
 
     Acknowledgements(AcknowledgementClaims claims, RetailExpressClient retailExpress, GatewayProperties properties,
                      MeterRegistry meters) {
@@ -40,6 +46,15 @@ public class Acknowledgements implements DisposableBean {
         this.retailExpress = retailExpress;
         this.properties = properties;
         this.meters = meters;
+        // A histogram (not client-side percentiles) so percentiles can be aggregated across replicas in Prometheus.
+        this.receiptToAcknowledgement = Timer.builder("skylink.gateway.acknowledgement.latency")
+                .description("From receiving a change set to telling Retail Express it is processed")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(10))
+                .maximumExpectedValue(Duration.ofDays(1))
+                .register(meters);
+        this.retries = Counter.builder("skylink.gateway.acknowledgement.retries")
+                .description("ChangeSetProcessed calls retried after a transient failure").register(meters);
     }
 
     /**
@@ -66,12 +81,20 @@ public class Acknowledgements implements DisposableBean {
                 })
                 .subscribeOn(Schedulers.boundedElastic())
                 .retryWhen(Retry.backoff(properties.ackAttempts() - 1L, properties.ackBackoff())
+                        .maxBackoff(properties.ackLease())
                         .filter(Acknowledgements::worthRetryingNow)
+                        .doBeforeRetry(signal -> {
+                            retries.increment();
+                            log.info("Acknowledging change set {} failed (attempt {}), retrying: {}", changeSetId,
+                                    signal.totalRetries() + 1, signal.failure().toString());
+                        })
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
-                .then(Mono.defer(() -> claims.markAcknowledged(changeSetId)))
-                .doOnNext(status -> {
-                    meters.counter("skylink.gateway.acknowledgements", "result", status.toLowerCase()).increment();
-                    log.info("Change set {} acknowledged to Retail Express: {}", changeSetId, status);
+                .then(Mono.defer(() -> claims.markAcknowledged(changeSetId, attempts.get())))
+                .doOnNext(acknowledged -> {
+                    meters.counter("skylink.gateway.acknowledgements", "result", acknowledged.status().toLowerCase(Locale.ROOT)).increment();
+                    receiptToAcknowledgement.record(acknowledged.receiptToAcknowledgement());
+                    log.info("Change set {} acknowledged to Retail Express: {} after {} attempt(s), {} ms after receipt", changeSetId,
+                            acknowledged.status(), attempts.get(), acknowledged.receiptToAcknowledgement().toMillis());
                 })
                 .onErrorResume(e -> {
                     meters.counter("skylink.gateway.acknowledgements", "result", "failed").increment();

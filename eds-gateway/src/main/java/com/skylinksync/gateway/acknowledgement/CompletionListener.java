@@ -3,6 +3,7 @@ package com.skylinksync.gateway.acknowledgement;
 import com.skylinksync.schemas.Topics;
 import com.skylinksync.schemas.avro.EntitySynced;
 import com.skylinksync.schemas.avro.Outcome;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import org.apache.avro.specific.SpecificRecord;
@@ -29,10 +30,12 @@ class CompletionListener {
 
     private final DatabaseClient db;
     private final Acknowledgements acknowledgements;
+    private final MeterRegistry meters;
 
-    CompletionListener(DatabaseClient db, Acknowledgements acknowledgements) {
+    CompletionListener(DatabaseClient db, Acknowledgements acknowledgements, MeterRegistry meters) {
         this.db = db;
         this.acknowledgements = acknowledgements;
+        this.meters = meters;
     }
 
     /**
@@ -54,6 +57,7 @@ class CompletionListener {
             log.warn("Skipping a completion with an over-long change set or entity id at {}-{}", record.partition(), record.offset());
             return;
         }
+        meters.counter("skylink.gateway.completions", "outcome", synced.getOutcome().name()).increment();
         record(synced)
                 .then(synced.getOutcome() == Outcome.FAILED ? Mono.empty() : acknowledgements.acknowledgeIfComplete(changeSetId))
                 .block(DATABASE_WAIT);

@@ -8,6 +8,7 @@ import com.skylinksync.schemas.avro.EntityType;
  * @param edsType       the {@code Type} exactly as RE sent it
  * @param entityId      RE's id: a positive integer, or an order id such as {@code 16-00000001}
  * @param entityType    the type events carry; null unless {@code disposition} is {@link EntityDisposition#SYNC}
+ *                      (a bulk entity never matches a completion: its enumerated entities do)
  * @param attributeCode for attribute options, the attribute (brand, colour, ...); null otherwise
  * @param disposition   whether it is synced, recorded as unsupported, or ignored
  */

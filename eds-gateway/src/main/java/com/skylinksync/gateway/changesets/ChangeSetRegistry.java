@@ -77,8 +77,10 @@ public class ChangeSetRegistry {
                 .map(row -> row.get("id", String.class))
                 .one()
                 .flatMap(inserted -> insertEntities(changeSet)
-                        .then(appendEvents(changeSet, traceId, receivedAt))
-                        .map(events -> new Registration(changeSet.id(), true, changeSet.entities().size(), traceId, events)))
+                        .then(queueExpansions(changeSet, receivedAt))
+                        .zipWith(appendEvents(changeSet, traceId, receivedAt))
+                        .map(counts -> new Registration(changeSet.id(), true, changeSet.entities().size(), traceId,
+                                counts.getT2(), counts.getT1())))
                 .switchIfEmpty(Mono.defer(() -> existing(changeSet)));
     }
 
@@ -86,7 +88,7 @@ public class ChangeSetRegistry {
         return db.sql("SELECT entity_count, trace_id FROM change_set WHERE id = :id")
                 .bind("id", changeSet.id())
                 .map(row -> new Registration(changeSet.id(), false, row.get("entity_count", Integer.class),
-                        row.get("trace_id", UUID.class), 0))
+                        row.get("trace_id", UUID.class), 0, 0))
                 .one()
                 .doOnNext(registered -> {
                     // The first registration wins; a repeat that names other entities is worth an operator's look.
@@ -118,6 +120,29 @@ public class ChangeSetRegistry {
         }).then();
     }
 
+    /** Bulk entities are enumerated later, by whichever replica claims them; the queue row makes the request durable. */
+    private Mono<Integer> queueExpansions(NewChangeSet changeSet, Instant receivedAt) {
+        List<ChangeSetEntity> bulk = changeSet.entities().stream()
+                .filter(entity -> entity.disposition() == EntityDisposition.EXPAND).toList();
+        if (bulk.isEmpty()) {
+            return Mono.just(0);
+        }
+        return db.inConnectionMany(connection -> {
+            Statement statement = connection.createStatement("""
+                    INSERT INTO bulk_expansion (change_set_id, eds_type, entity_id, next_attempt_at, created_at)
+                    VALUES ($1, $2, $3, $4, $4)""");
+            boolean first = true;
+            for (ChangeSetEntity entity : bulk) {
+                if (!first) {
+                    statement.add();
+                }
+                first = false;
+                statement.bind(0, changeSet.id()).bind(1, entity.edsType()).bind(2, entity.entityId()).bind(3, utc(receivedAt));
+            }
+            return Flux.from(statement.execute()).flatMap(result -> result.getRowsUpdated());
+        }).then(Mono.just(bulk.size()));
+    }
+
     private Mono<Integer> appendEvents(NewChangeSet changeSet, UUID traceId, Instant receivedAt) {
         List<OutboxMessage> messages = new ArrayList<>();
         for (ChangeSetEntity entity : changeSet.entities()) {
@@ -143,7 +168,7 @@ public class ChangeSetRegistry {
 
     static EntityOutcome initialOutcome(EntityDisposition disposition) {
         return switch (disposition) {
-            case SYNC -> EntityOutcome.PENDING;
+            case SYNC, EXPAND -> EntityOutcome.PENDING;
             case UNSUPPORTED -> EntityOutcome.UNSUPPORTED;
             case IGNORED -> EntityOutcome.IGNORED;
         };

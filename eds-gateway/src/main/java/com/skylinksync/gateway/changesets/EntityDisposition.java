@@ -4,7 +4,12 @@ package com.skylinksync.gateway.changesets;
 public enum EntityDisposition {
     /** Published as an {@code EntityChanged} event; a sync service reports its outcome. */
     SYNC,
-    /** A type RE sends that is recorded but not synced yet (bulk types, vouchers): terminal at once. */
+    /**
+     * A bulk type ({@code SalesChannel}, {@code BulkCustomer}): stands for many entities, enumerated from RE in the
+     * background and added to the change set (origin {@code BULK}); pending until that is done.
+     */
+    EXPAND,
+    /** A type RE sends that is recorded but not synced (vouchers: Magento Open Source has no gift cards): terminal at once. */
     UNSUPPORTED,
     /** A type the gateway does not know: recorded and counted so it is noticed, never a reason to refuse the change set. */
     IGNORED

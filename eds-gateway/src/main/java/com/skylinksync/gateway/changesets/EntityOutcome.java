@@ -9,7 +9,9 @@ public enum EntityOutcome {
     FAILED(false),
     DEAD_LETTERED(true),
     UNSUPPORTED(true),
-    IGNORED(true);
+    IGNORED(true),
+    /** A bulk entity whose enumerated entities were added to the change set; they carry their own outcomes. */
+    EXPANDED(true);
 
     private final boolean terminal;
 

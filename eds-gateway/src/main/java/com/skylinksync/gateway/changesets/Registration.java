@@ -10,6 +10,7 @@ import java.util.UUID;
  * @param entities    how many distinct entities the registered change set holds
  * @param traceId     the trace id its events carry
  * @param events      how many events this registration put in the outbox (0 for a repeat)
+ * @param expansions  how many bulk entities this registration queued for enumeration (0 for a repeat)
  */
-public record Registration(String changeSetId, boolean created, int entities, UUID traceId, int events) {
+public record Registration(String changeSetId, boolean created, int entities, UUID traceId, int events, int expansions) {
 }

@@ -2,13 +2,22 @@ package com.skylinksync.gateway.intake;
 
 import com.skylinksync.gateway.GatewayProperties;
 import com.skylinksync.gateway.acknowledgement.Acknowledgements;
+import com.skylinksync.gateway.bulk.BulkExpander;
 import com.skylinksync.gateway.changesets.ChangeSetRegistry;
+import com.skylinksync.gateway.changesets.EntityDisposition;
 import com.skylinksync.gateway.changesets.NewChangeSet;
 import com.skylinksync.gateway.changesets.Registration;
 import com.skylinksync.gateway.outbox.OutboxRelay;
 import com.skylinksync.gateway.web.Problem;
 import com.skylinksync.gateway.web.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +29,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -47,21 +58,55 @@ class EdsNotifyController {
     private final ChangeSetRegistry registry;
     private final OutboxRelay relay;
     private final Acknowledgements acknowledgements;
+    private final BulkExpander bulk;
     private final MeterRegistry meters;
 
     EdsNotifyController(GatewayProperties properties, ChangeSetRegistry registry, OutboxRelay relay,
-                        Acknowledgements acknowledgements, MeterRegistry meters) {
+                        Acknowledgements acknowledgements, BulkExpander bulk, MeterRegistry meters) {
         this.properties = properties;
         this.apiKeys = new ApiKeys(properties.apiKeys());
         this.parser = new NotificationParser(properties.maxEntities());
         this.registry = registry;
         this.relay = relay;
         this.acknowledgements = acknowledgements;
+        this.bulk = bulk;
         this.meters = meters;
     }
 
     @PutMapping("/eds/notify")
-    Mono<ResponseEntity<Object>> notify(ServerHttpRequest request) {
+    @Operation(summary = "Retail Express EDS notification",
+            description = "Registers the change sets durably and publishes one EntityChanged per entity through the outbox. "
+                    + "201 when a change set is new, 202 when every change set was already registered; nothing is registered "
+                    + "unless the whole notification is valid.",
+            parameters = {
+                    @Parameter(name = "client_id", in = ParameterIn.QUERY, required = true, description = "The Retail Express client (UUID); another client is refused with 403",
+                            schema = @Schema(type = "string", format = "uuid")),
+                    @Parameter(name = "channel_id", in = ParameterIn.QUERY, required = true, description = "A configured sales channel; another is refused with 422",
+                            schema = @Schema(type = "integer")),
+                    @Parameter(name = "x-api-key", in = ParameterIn.HEADER, required = true, description = "One of the configured EDS keys; otherwise 401",
+                            schema = @Schema(type = "string"))},
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = "application/json", examples = @ExampleObject(value =
+                            "{\"Changesets\":[{\"ChangesetId\":\"3f7c1e2a-0b9d-4c55-9a43-5d1e8f0b7c21\",\"UpdatedEntities\":[{\"Type\":\"Product\",\"List\":[124005,124006]}]}]}"))),
+            responses = {
+                    @ApiResponse(responseCode = "201", description = "At least one change set registered by this request",
+                            content = @Content(schema = @Schema(implementation = Accepted.class))),
+                    @ApiResponse(responseCode = "202", description = "Every change set was already registered",
+                            content = @Content(schema = @Schema(implementation = Accepted.class))),
+                    @ApiResponse(responseCode = "400", description = "Malformed JSON (with line and column)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "401", description = "Missing or wrong x-api-key", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "403", description = "Another Retail Express client", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "413", description = "Body over the configured limit", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "415", description = "Body not JSON", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "422", description = "Invalid content (pointer names the element) or unknown sales channel", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class))),
+                    @ApiResponse(responseCode = "503", description = "Database unavailable; retry after Retry-After seconds", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))})
+    Mono<ResponseEntity<Object>> notify(@Parameter(hidden = true) ServerHttpRequest request) {
+        return Mono.defer(() -> intake(request))
+                .doOnError(ProblemException.class, refusal -> meters.counter("skylink.gateway.eds.rejected",
+                        "reason", refusal.problem().kind()).increment());
+    }
+
+    private Mono<ResponseEntity<Object>> intake(ServerHttpRequest request) {
         Instant receivedAt = Instant.now();
         // Checked in this order so a caller learns nothing about clients or channels before proving it holds a key.
         if (!apiKeys.accepts(request.getHeaders().getFirst("x-api-key"))) {
@@ -69,7 +114,7 @@ class EdsNotifyController {
         }
         UUID clientId = acceptedClient(request.getQueryParams().getFirst("client_id"));
         int salesChannelId = acceptedChannel(request.getQueryParams().getFirst("channel_id"));
-        requireJson(request.getHeaders().getContentType());
+        requireJson(request.getHeaders());
         long maxBytes = properties.maxBodyBytes().toBytes();
         if (request.getHeaders().getContentLength() > maxBytes) {
             throw tooLarge(maxBytes);
@@ -106,7 +151,15 @@ class EdsNotifyController {
                 "channel_id " + brief(channelId) + " is not a sales channel this gateway syncs"));
     }
 
-    private static void requireJson(MediaType contentType) {
+    private static void requireJson(HttpHeaders headers) {
+        MediaType contentType;
+        try {
+            contentType = headers.getContentType();
+        } catch (InvalidMediaTypeException unparsable) {
+            // A Content-Type that is not even a media type ("json", "application/") is as unsupported as text/plain.
+            throw new ProblemException(Problem.of("unsupported-media-type", "Unsupported Media Type", 415,
+                    "The body must be application/json; the Content-Type header is not a media type"));
+        }
         if (contentType == null || !(MediaType.APPLICATION_JSON.isCompatibleWith(contentType)
                 || contentType.getSubtype().endsWith("+json"))) {
             throw new ProblemException(Problem.of("unsupported-media-type", "Unsupported Media Type", 415,
@@ -141,11 +194,14 @@ class EdsNotifyController {
     }
 
     private Mono<ResponseEntity<Object>> afterRegistration(List<NewChangeSet> changeSets, List<Registration> registrations) {
-        registrations.forEach(r -> meters.counter("skylink.gateway.eds.change-sets", "result", r.created() ? "new" : "repeat").increment());
+        count(changeSets, registrations);
         Set<String> toPublish = registrations.stream().filter(r -> r.created() && r.events() > 0)
                 .map(Registration::changeSetId).collect(Collectors.toSet());
         if (!toPublish.isEmpty()) {
             relay.wake();
+        }
+        if (registrations.stream().anyMatch(r -> r.expansions() > 0)) {
+            bulk.wake();
         }
         // A change set with nothing to sync (only unsupported or ignored entities) is complete as registered.
         Mono<Void> acknowledgeComplete = Flux.fromIterable(registrations)
@@ -165,6 +221,21 @@ class EdsNotifyController {
                     }
                     return answer(changeSets, registrations);
                 });
+    }
+
+    /** Change sets new and duplicate; entities of new ones per EDS type (unknown types together, to bound the series). */
+    private void count(List<NewChangeSet> changeSets, List<Registration> registrations) {
+        for (Registration registration : registrations) {
+            meters.counter("skylink.gateway.eds.change-sets", "result", registration.created() ? "new" : "duplicate").increment();
+            if (!registration.created()) {
+                continue;
+            }
+            changeSets.stream().filter(c -> c.id().equals(registration.changeSetId())).findFirst().ifPresent(changeSet ->
+                    changeSet.entities().stream()
+                            .collect(Collectors.groupingBy(e -> e.disposition() == EntityDisposition.IGNORED ? "unknown" : e.edsType(),
+                                    Collectors.counting()))
+                            .forEach((type, entities) -> meters.counter("skylink.gateway.eds.entities", "type", type).increment(entities)));
+        }
     }
 
     private static ResponseEntity<Object> answer(List<NewChangeSet> changeSets, List<Registration> registrations) {

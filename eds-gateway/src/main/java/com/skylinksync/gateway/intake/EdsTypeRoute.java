@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * What EDS's {@code Type} of an entity group means to the gateway: which events it becomes and what its ids look like.
  *
- * @param entityType    the type events carry; null when not synced
+ * @param entityType    the type events carry (for bulk types, the type they expand to); null when not synced
  * @param attributeCode for attribute options, the attribute whose options changed
  * @param disposition   synced, recorded as unsupported, or ignored
  * @param idPattern     what every id of this type must look like
@@ -36,10 +36,11 @@ record EdsTypeRoute(EntityType entityType, String attributeCode, EntityDispositi
             synced("Custom1", EntityType.ATTRIBUTE_OPTION, "custom_1"),
             synced("Custom2", EntityType.ATTRIBUTE_OPTION, "custom_2"),
             synced("Custom3", EntityType.ATTRIBUTE_OPTION, "custom_3"),
-            // Bulk types expand to every product/customer of a channel and vouchers have no Magento counterpart in
-            // Open Source: recorded so the change set can be acknowledged, synced by a later release.
-            unsupported("SalesChannel"),
-            unsupported("BulkCustomer"),
+            // Bulk types stand for every product of a channel (the id is the channel) and every customer (the id
+            // means nothing): enumerated from RE in the background. Vouchers have no Magento counterpart in Open
+            // Source: recorded as unsupported, terminal at once, so the change set can still be acknowledged.
+            Map.entry("SalesChannel", new EdsTypeRoute(EntityType.PRODUCT, null, EntityDisposition.EXPAND, POSITIVE_INTEGER)),
+            Map.entry("BulkCustomer", new EdsTypeRoute(EntityType.CUSTOMER, null, EntityDisposition.EXPAND, POSITIVE_INTEGER)),
             unsupported("Voucher"),
             unsupported("BulkVoucher"));
 

@@ -5,6 +5,7 @@ import com.skylinksync.gateway.changesets.EntityDisposition;
 import com.skylinksync.gateway.changesets.NewChangeSet;
 import com.skylinksync.gateway.web.Problem;
 import com.skylinksync.gateway.web.ProblemException;
+import com.skylinksync.schemas.avro.EntityType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +32,7 @@ final class NotificationParser {
 
     private static final Pattern CHANGE_SET_ID = Pattern.compile("[A-Za-z0-9._:{}-]{1,64}");
     private static final int MAX_TYPE_LENGTH = 64;
+    private static final Pattern INTERNAL_REFERENCE = Pattern.compile(",?\\s*(from|use)?\\s*`[A-Za-z0-9_.$#()]+`");
 
     // Strict on syntax (duplicate keys, trailing garbage) because a body we half-understand must not be registered.
     private final JsonMapper json = JsonMapper.builder()
@@ -89,7 +91,7 @@ final class NotificationParser {
             String position = where == null || where == TokenStreamLocation.NA ? "" :
                     " at line " + where.getLineNr() + ", column " + where.getColumnNr();
             throw new ProblemException(Problem.of("malformed-json", "Malformed JSON", 400,
-                    "The body is not valid JSON" + position + ": " + brief(e.getOriginalMessage())));
+                    "The body is not valid JSON" + position + ": " + brief(withoutInternals(e.getOriginalMessage()))));
         }
     }
 
@@ -107,8 +109,9 @@ final class NotificationParser {
             }
             JsonNode typeNode = group.get("Type");
             if (typeNode == null || !typeNode.isString() || typeNode.stringValue().isBlank()
-                    || typeNode.stringValue().length() > MAX_TYPE_LENGTH) {
-                throw invalid(groupAt + "/Type", "Type must be a non-blank string of at most " + MAX_TYPE_LENGTH + " characters");
+                    || typeNode.stringValue().length() > MAX_TYPE_LENGTH || !printable(typeNode.stringValue())) {
+                throw invalid(groupAt + "/Type", "Type must be a non-blank string of at most " + MAX_TYPE_LENGTH
+                        + " printable characters");
             }
             String type = typeNode.stringValue().strip();
             EdsTypeRoute route = EdsTypeRoute.of(type);
@@ -125,8 +128,11 @@ final class NotificationParser {
                 if (route.disposition() == EntityDisposition.IGNORED) {
                     ignoredTypes.add(type);
                 }
+                // Only synced entities carry an EntityType: completions are matched by it, and must never match a
+                // bulk entity (SalesChannel 1) when they report an entity of the same id (Product 1).
+                EntityType entityType = route.disposition() == EntityDisposition.SYNC ? route.entityType() : null;
                 distinct.putIfAbsent(type + "\u0000" + id,
-                        new ChangeSetEntity(type, id, route.entityType(), route.attributeCode(), route.disposition()));
+                        new ChangeSetEntity(type, id, entityType, route.attributeCode(), route.disposition()));
             }
         }
         return List.copyOf(distinct.values());
@@ -166,6 +172,23 @@ final class NotificationParser {
         entities.forEach(e -> canonical.add(e.edsType() + ":" + e.entityId()));
         String content = "eds-change-set|" + clientId + "|" + salesChannelId + "|" + String.join(",", canonical);
         return UUID.nameUUIDFromBytes(content.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /**
+     * Unknown types are stored and counted as sent, so they must be text PostgreSQL can hold: no control characters
+     * (NUL is refused by PostgreSQL, and would have turned a bad body into a 503 that RE retries forever) and no
+     * unpaired surrogates (not encodable as UTF-8).
+     */
+    private static boolean printable(String text) {
+        return text.codePoints().noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE);
+    }
+
+    /**
+     * Jackson's limit messages name the Java setting that holds the limit ("from `StreamReadConstraints.getMaxNestingDepth()`"):
+     * useful to us, noise to a caller, and an internal name in an answer. The limit itself stays in the message.
+     */
+    static String withoutInternals(String message) {
+        return message == null ? "" : INTERNAL_REFERENCE.matcher(message).replaceAll("");
     }
 
     private static ProblemException invalid(String pointer, String detail) {

@@ -1,0 +1,70 @@
+package com.skylinksync.gateway.bulk;
+
+import com.skylinksync.retailexpress.RetailExpressClient;
+import com.skylinksync.schemas.avro.EntityType;
+import java.util.List;
+
+/** What each bulk EDS type stands for, and how its entities are enumerated from Retail Express. */
+enum BulkKind {
+    /** Every product of the sales channel named by the bulk entity's id. */
+    SALES_CHANNEL("SalesChannel", "Product", EntityType.PRODUCT) {
+        @Override
+        List<Integer> enumerate(RetailExpressClient retailExpress, BulkRequest request) {
+            return retailExpress.getProductIdsByChannel(channel(request));
+        }
+
+        @Override
+        int channel(BulkRequest request) {
+            return Integer.parseInt(request.entityId());
+        }
+    },
+    /**
+     * Every customer. Only those marked for export and with an email: RE's own web-store filter, and Magento cannot
+     * hold a customer without an email anyway.
+     */
+    BULK_CUSTOMER("BulkCustomer", "Customer", EntityType.CUSTOMER) {
+        @Override
+        List<Integer> enumerate(RetailExpressClient retailExpress, BulkRequest request) {
+            return retailExpress.getCustomerIds(true, true);
+        }
+
+        @Override
+        int channel(BulkRequest request) {
+            return request.salesChannelId();
+        }
+    };
+
+    private final String edsType;
+    private final String enumeratedEdsType;
+    private final EntityType entityType;
+
+    BulkKind(String edsType, String enumeratedEdsType, EntityType entityType) {
+        this.edsType = edsType;
+        this.enumeratedEdsType = enumeratedEdsType;
+        this.entityType = entityType;
+    }
+
+    /** One RE call (under the client's API budget): the ids this bulk entity stands for. */
+    abstract List<Integer> enumerate(RetailExpressClient retailExpress, BulkRequest request);
+
+    /** The sales channel the enumerated entities' events are for. */
+    abstract int channel(BulkRequest request);
+
+    /** The EDS type enumerated entities are recorded under, as if RE had named them one by one. */
+    String enumeratedEdsType() {
+        return enumeratedEdsType;
+    }
+
+    EntityType entityType() {
+        return entityType;
+    }
+
+    static BulkKind of(String edsType) {
+        for (BulkKind kind : values()) {
+            if (kind.edsType.equals(edsType)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("Not a bulk EDS type: " + edsType);
+    }
+}

@@ -1,0 +1,23 @@
+package com.skylinksync.gateway.bulk;
+
+import java.util.UUID;
+
+/**
+ * A bulk entity of a change set, claimed by this replica for enumeration.
+ *
+ * @param changeSetId    the change set the enumerated entities join
+ * @param edsType        {@code SalesChannel} or {@code BulkCustomer}
+ * @param entityId       the bulk entity's id: the channel for {@code SalesChannel}, meaningless for {@code BulkCustomer}
+ * @param attempts       enumerations tried so far, this one included
+ * @param clientId       RE client of the change set
+ * @param salesChannelId sales channel of the change set
+ * @param traceId        trace id of the change set, carried by the enumerated entities' events too
+ */
+record BulkRequest(String changeSetId, String edsType, String entityId, int attempts, UUID clientId, int salesChannelId,
+                   UUID traceId) {
+
+    @Override
+    public String toString() {
+        return edsType + " " + entityId + " of change set " + changeSetId;
+    }
+}
