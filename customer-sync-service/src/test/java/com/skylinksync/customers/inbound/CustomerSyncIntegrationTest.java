@@ -17,6 +17,7 @@ import com.skylinksync.sandbox.infra.KafkaBroker;
 import com.skylinksync.sandbox.infra.PostgresServer;
 import com.skylinksync.sandbox.magento.MagentoSimulator;
 import com.skylinksync.sandbox.retailexpress.RetailExpressSimulator;
+import com.skylinksync.sandbox.retailexpress.SimulatedBudget;
 import com.skylinksync.schemas.AvroEventDeserializer;
 import com.skylinksync.schemas.AvroEventSerializer;
 import com.skylinksync.schemas.Topics;
@@ -73,6 +74,8 @@ class CustomerSyncIntegrationTest {
         kafka = KafkaBroker.start(3);
         postgres = PostgresServer.start(0, null);
         retailExpress = RetailExpressSimulator.start(RetailExpressSimulator.Options.defaults().withPort(0));
+        // These tests are about syncing, not RE's budget (ApiBudgetClusterTest is): seeding alone would be throttled.
+        retailExpress.budget(SimulatedBudget.unlimited());
         magentoSimulator = MagentoSimulator.start(MagentoSimulator.Options.defaults().withPort(0));
         magento = new MagentoClient(WebClient.builder(),
                 new MagentoSettings(magentoSimulator.restBase(), magentoSimulator.accessToken(), Duration.ofSeconds(5)));
