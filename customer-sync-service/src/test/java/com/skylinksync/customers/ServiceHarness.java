@@ -23,6 +23,7 @@ import com.skylinksync.schemas.avro.Outcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -101,8 +102,11 @@ public final class ServiceHarness implements AutoCloseable {
                 "--skylink.retail-express.password=" + retailExpress.password(),
                 "--skylink.magento.base-url=" + magentoSimulator.restBase(),
                 "--skylink.magento.access-token=" + magentoSimulator.accessToken()};
-        return CustomerSyncApplication.builder().run(Stream.concat(Stream.of(base), Stream.of(overrides))
-                .toArray(String[]::new));
+        // An override replaces the base value (Spring would join two values of one option with a comma).
+        Map<String, String> arguments = new LinkedHashMap<>();
+        Stream.concat(Stream.of(base), Stream.of(overrides))
+                .forEach(a -> arguments.put(a.substring(0, a.indexOf('=')), a));
+        return CustomerSyncApplication.builder().run(arguments.values().toArray(String[]::new));
     }
 
     public static String baseUrl(ConfigurableApplicationContext service) {
