@@ -62,7 +62,7 @@ class MagentoCustomerMapper {
             int at = indexOf(result, true);
             MagentoAddress existing = at < 0 ? null : result.get(at);
             boolean alsoShipping = existing != null ? existing.defaultShipping() && !hasShipping : !hasShipping && indexOf(result, false) < 0;
-            MagentoAddress mapped = toAddress(existing == null ? null : existing.id(), billing, true, alsoShipping);
+            MagentoAddress mapped = toAddress(existing, billing, true, alsoShipping);
             if (at < 0) {
                 result.add(mapped);
             } else {
@@ -78,7 +78,7 @@ class MagentoCustomerMapper {
                 existing = null;
                 at = -1;
             }
-            MagentoAddress mapped = toAddress(existing == null ? null : existing.id(), shipping, false, true);
+            MagentoAddress mapped = toAddress(existing, shipping, false, true);
             if (at < 0) {
                 result.add(mapped);
             } else {
@@ -98,10 +98,16 @@ class MagentoCustomerMapper {
         return -1;
     }
 
-    private MagentoAddress toAddress(Long id, Contact contact, boolean defaultBilling, boolean defaultShipping) {
+    private MagentoAddress toAddress(MagentoAddress existing, Contact contact, boolean defaultBilling,
+                                     boolean defaultShipping) {
         var address = contact.address();
         List<String> street = Stream.of(address.line1(), address.line2()).filter(line -> !line.isBlank()).toList();
-        return new MagentoAddress(id, contact.firstName(), contact.lastName(), contact.company(), street,
+        if (existing != null && existing.street() != null && existing.street().size() > 2
+                && existing.street().subList(0, 2).stream().filter(line -> !line.isBlank()).toList().equals(street)) {
+            // RE has two street lines: Magento's further lines are not RE's to remove (nor an echo of a push).
+            street = List.copyOf(Stream.concat(street.stream(), existing.street().stream().skip(2)).toList());
+        }
+        return new MagentoAddress(existing == null ? null : existing.id(), contact.firstName(), contact.lastName(), contact.company(), street,
                 address.city(), regions.resolve(address.countryCode(), address.state()), address.postcode(),
                 address.countryCode(), contact.phone(), contact.fax(), defaultBilling, defaultShipping);
     }

@@ -4,6 +4,8 @@ import com.skylinksync.magento.MagentoClient;
 import com.skylinksync.magento.MagentoCustomer;
 import com.skylinksync.retailexpress.Customer;
 import com.skylinksync.retailexpress.RetailExpressClient;
+import com.skylinksync.customers.ContentHash;
+import com.skylinksync.customers.outbound.PushLedger;
 import com.skylinksync.customers.pricegroups.CustomerGroups;
 import com.skylinksync.runtime.EntitySyncer;
 import com.skylinksync.runtime.PermanentSyncException;
@@ -37,15 +39,18 @@ class RetailExpressCustomerSyncer implements EntitySyncer {
     private final RequiredFields requiredFields;
     private final CustomerGroups groups;
     private final CustomerSyncProperties properties;
+    private final PushLedger pushLedger;
 
     RetailExpressCustomerSyncer(RetailExpressClient retailExpress, MagentoClient magento, MagentoCustomerMapper mapper,
-                                RequiredFields requiredFields, CustomerGroups groups, CustomerSyncProperties properties) {
+                                RequiredFields requiredFields, CustomerGroups groups, CustomerSyncProperties properties,
+                                PushLedger pushLedger) {
         this.retailExpress = retailExpress;
         this.magento = magento;
         this.mapper = mapper;
         this.requiredFields = requiredFields;
         this.groups = groups;
         this.properties = properties;
+        this.pushLedger = pushLedger;
     }
 
     @Override
@@ -100,6 +105,8 @@ class RetailExpressCustomerSyncer implements EntitySyncer {
             return SyncResult.unchanged(String.valueOf(wanted.id()), hash);
         }
         MagentoCustomer written = linked.isPresent() ? magento.updateCustomer(wanted) : magento.createCustomer(wanted);
+        // This Magento save is RE's own content: the Magento → RE push must not send it back.
+        pushLedger.writtenFromRetailExpress(written, source.id());
         return SyncResult.synced(String.valueOf(written.id()), hash);
     }
 

@@ -2,6 +2,7 @@ package com.skylinksync.sandbox.magento;
 
 import java.time.Duration;
 import java.util.OptionalInt;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** What a test asked the simulator to get wrong: a number of failing replies, and latency on every reply. */
 final class FaultPlan {
@@ -9,6 +10,7 @@ final class FaultPlan {
     private int failuresLeft;
     private int failureStatus;
     private Duration latency = Duration.ZERO;
+    private Duration jitter = Duration.ZERO;
 
     synchronized void failNext(int count, int status) {
         if (count < 0 || status < 100 || status > 599) {
@@ -27,14 +29,17 @@ final class FaultPlan {
         return OptionalInt.of(failureStatus);
     }
 
-    synchronized void latency(Duration latency) {
-        if (latency == null || latency.isNegative()) {
-            throw new IllegalArgumentException("latency must be zero or positive: " + latency);
+    synchronized void latency(Duration latency, Duration jitter) {
+        if (latency == null || latency.isNegative() || jitter == null || jitter.isNegative()) {
+            throw new IllegalArgumentException("latency and jitter must be zero or positive: " + latency + ", " + jitter);
         }
         this.latency = latency;
+        this.jitter = jitter;
     }
 
+    /** This request's latency: the fixed part plus a random share of the jitter. */
     synchronized Duration latency() {
-        return latency;
+        long extra = jitter.isZero() ? 0 : ThreadLocalRandom.current().nextLong(jitter.toNanos() + 1);
+        return latency.plusNanos(extra);
     }
 }

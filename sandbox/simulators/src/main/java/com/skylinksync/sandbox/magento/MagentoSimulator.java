@@ -63,8 +63,11 @@ public final class MagentoSimulator implements AutoCloseable {
         }
     }
 
-    /** One journaled {@code /rest} request; {@code path} is decoded and carries the query, if any. */
-    public record Request(Instant at, String method, String path, int status) {
+    /**
+     * One journaled {@code /rest} request; {@code path} is decoded and carries the query, if any; {@code body} is the
+     * request body as sent (null when there was none), so a test can check what was written and in which order.
+     */
+    public record Request(Instant at, String method, String path, int status, String body) {
     }
 
     private final HttpServer server;
@@ -151,7 +154,15 @@ public final class MagentoSimulator implements AutoCloseable {
 
     /** Added to every {@code /rest} request from now on; {@link Duration#ZERO} turns it off. */
     public void latency(Duration latency) {
-        faults.latency(latency);
+        faults.latency(latency, Duration.ZERO);
+    }
+
+    /**
+     * Every {@code /rest} request from now on takes {@code latency} plus a random share of {@code jitter}, drawn per
+     * request, so concurrent requests finish in an order other than the one they were sent in.
+     */
+    public void latency(Duration latency, Duration jitter) {
+        faults.latency(latency, jitter);
     }
 
     @Override

@@ -3,8 +3,8 @@ package com.skylinksync.sandbox.magento;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,8 +59,10 @@ final class RestApi implements HttpHandler {
         URI uri = exchange.getRequestURI();
         String method = exchange.getRequestMethod();
         Reply reply;
+        // Read up front so the journal can keep what was sent (tests check the order of writes per customer).
+        String requestBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         try {
-            reply = answer(exchange, method, uri);
+            reply = answer(method, uri, exchange.getRequestHeaders().getFirst("Authorization"), requestBody);
         } catch (MagentoFault fault) {
             reply = new Reply(fault.status(), fault.body());
         } catch (InterruptedException closing) {
@@ -72,13 +74,14 @@ final class RestApi implements HttpHandler {
         }
         // Journaled before the reply leaves, so a client that has its answer also sees it in requests().
         journal.record(new MagentoSimulator.Request(at, method,
-                uri.getPath() + (uri.getQuery() == null ? "" : "?" + uri.getQuery()), reply.status()));
+                uri.getPath() + (uri.getQuery() == null ? "" : "?" + uri.getQuery()), reply.status(),
+                requestBody.isEmpty() ? null : requestBody));
         try (exchange) {
             reply.send(exchange, json);
         }
     }
 
-    private Reply answer(HttpExchange exchange, String method, URI uri) throws IOException, InterruptedException {
+    private Reply answer(String method, URI uri, String authorization, String requestBody) throws InterruptedException {
         Duration latency = faults.latency();
         if (latency.isPositive()) {
             Thread.sleep(latency); // the simulated network and PHP time, not a wait for a condition
@@ -88,7 +91,6 @@ final class RestApi implements HttpHandler {
             throw MagentoFault.positional(failure.getAsInt(), "Simulated failure: HTTP %1.",
                     List.of(Integer.toString(failure.getAsInt())));
         }
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization == null || !authorization.equals("Bearer " + accessToken)) {
             throw MagentoFault.unauthorized();
         }
@@ -100,7 +102,7 @@ final class RestApi implements HttpHandler {
         Matcher customer = CUSTOMER.matcher(resource);
         Matcher country = COUNTRY.matcher(resource);
         if (resource.equals("customers") && method.equals("POST")) {
-            return new Reply(200, customers.create(body(exchange).get("customer")));
+            return new Reply(200, customers.create(body(requestBody).get("customer")));
         }
         if (resource.equals("customers/search") && method.equals("GET")) {
             return new Reply(200, search(SearchCriteria.parse(uri.getRawQuery())));
@@ -111,11 +113,11 @@ final class RestApi implements HttpHandler {
                     .orElseThrow(() -> MagentoFault.noSuchEntity("customerId", Long.toString(id))));
         }
         if (customer.matches() && method.equals("PUT")) {
-            return new Reply(200, customers.replace(customerId(customer.group(1)), body(exchange).get("customer")));
+            return new Reply(200, customers.replace(customerId(customer.group(1)), body(requestBody).get("customer")));
         }
         Matcher group = GROUP.matcher(resource);
         if (resource.equals("customerGroups") && method.equals("POST")) {
-            return new Reply(200, groups.create(body(exchange).get("group")));
+            return new Reply(200, groups.create(body(requestBody).get("group")));
         }
         if (resource.equals("customerGroups/search") && method.equals("GET")) {
             return new Reply(200, page(groups.search(SearchCriteria.parse(uri.getRawQuery())), SearchCriteria.parse(uri.getRawQuery())));
@@ -125,7 +127,7 @@ final class RestApi implements HttpHandler {
             return new Reply(200, groups.get(id).orElseThrow(() -> MagentoFault.noSuchEntity("id", Integer.toString(id))));
         }
         if (group.matches() && method.equals("PUT")) {
-            return new Reply(200, groups.replace(Integer.parseInt(group.group(1)), body(exchange).get("group")));
+            return new Reply(200, groups.replace(Integer.parseInt(group.group(1)), body(requestBody).get("group")));
         }
         if (country.matches() && method.equals("GET")) {
             return new Reply(200, country(country.group(1)));
@@ -166,9 +168,9 @@ final class RestApi implements HttpHandler {
         return answer;
     }
 
-    private JsonNode body(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            JsonNode body = json.readTree(in.readAllBytes());
+    private JsonNode body(String requestBody) {
+        try {
+            JsonNode body = json.readTree(requestBody);
             if (body == null || !body.isObject()) {
                 throw MagentoFault.of(400, "Decoding error.");
             }

@@ -222,6 +222,29 @@ class MagentoSimulatorTest {
     }
 
     @Test
+    void journalKeepsWhatEachWriteSent() throws Exception {
+        String body = customerJson("ada@example.com", "Ada", "1001");
+        send("POST", "/V1/customers", body);
+        send("GET", "/V1/customers/1", null);
+
+        assertThat(magento.requests()).extracting(MagentoSimulator.Request::body).containsExactly(body, null);
+    }
+
+    @Test
+    void jitteredLatencyDelaysEachRequestByItsOwnRandomAmount() throws Exception {
+        magento.latency(java.time.Duration.ofMillis(5), java.time.Duration.ofMillis(40));
+        List<Long> took = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            long started = System.nanoTime();
+            send("GET", "/V1/directory/countries/AU", null);
+            took.add((System.nanoTime() - started) / 1_000_000);
+        }
+
+        assertThat(took).allMatch(ms -> ms >= 5);
+        assertThat(took.stream().distinct().count()).as("latencies " + took).isGreaterThan(2);
+    }
+
+    @Test
     void countriesCarryMagentosRegions() throws Exception {
         JsonNode australia = send("GET", "/V1/directory/countries/AU", null).body();
 

@@ -1,4 +1,4 @@
-package com.skylinksync.customers.inbound;
+package com.skylinksync.customers;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,12 +10,12 @@ import java.util.HexFormat;
  * in declaration order, so equal content hashes equally). Stored per entity, it lets a sync skip a write — and the
  * lookups before it — when nothing has changed since the last one.
  */
-final class ContentHash {
+public final class ContentHash {
 
     private ContentHash() {
     }
 
-    static String of(Object... parts) {
+    public static String of(Object... parts) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (Object part : parts) {

@@ -1,0 +1,187 @@
+package com.skylinksync.customers.outbound;
+
+import com.skylinksync.customers.outbound.PushLedger.PushState;
+import com.skylinksync.magento.MagentoClient;
+import com.skylinksync.magento.MagentoCustomer;
+import com.skylinksync.magento.MagentoException;
+import com.skylinksync.retailexpress.RetailExpressClient;
+import com.skylinksync.retailexpress.RetailExpressException;
+import com.skylinksync.runtime.status.EntityStatusStore;
+import com.skylinksync.runtime.status.StatusUpdate;
+import com.skylinksync.runtime.status.SyncStatus;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * One changed Magento customer → Retail Express (reference 3.2, its defects fixed). Pushes only when what RE holds
+ * of the customer ({@link RetailExpressContent}) differs from what RE was last given or last gave, so the write-back
+ * of the RE id — itself a Magento save — pushes nothing, and neither does a Magento write made by the RE → Magento
+ * sync. Linked customers (a {@code skylink_customer_id}) update their RE customer: a change made in Magento is pushed
+ * even though RE owns the fields (the original did the same; the README says why).
+ *
+ * <p>Failures: RE refusing the content is recorded (status store, type {@value #ENTITY_TYPE}, DEAD_LETTERED) and
+ * skipped until the customer changes; a create whose outcome is unknown is never resent — the customer is PARKED for
+ * an operator, because resending could make a second RE customer; anything transient stalls the poll
+ * ({@link PushStalled}) without losing the customer.
+ */
+@Component
+class CustomerPusher {
+
+    /** The status store's entity type for pushed Magento customers (ids are Magento customer ids). */
+    static final String ENTITY_TYPE = "MAGENTO_CUSTOMER";
+    static final String LINK_ATTRIBUTE = "skylink_customer_id";
+
+    private static final Logger log = LoggerFactory.getLogger(CustomerPusher.class);
+
+    private final RetailExpressClient retailExpress;
+    private final MagentoClient magento;
+    private final PushLedger ledger;
+    private final EntityStatusStore statuses;
+    private final NewCustomerPasswords passwords;
+
+    CustomerPusher(RetailExpressClient retailExpress, MagentoClient magento, PushLedger ledger,
+                   EntityStatusStore statuses, NewCustomerPasswords passwords) {
+        this.retailExpress = retailExpress;
+        this.magento = magento;
+        this.ledger = ledger;
+        this.statuses = statuses;
+        this.passwords = passwords;
+    }
+
+    PushOutcome push(MagentoCustomer customer) {
+        long id = customer.id();
+        // The poll asks with gteq, so the same (id, updated_at) comes back; it is recognised by its content, not by
+        // its updated_at alone: two saves within one second share an updated_at, and the second must still be pushed.
+        Optional<PushState> known = ledger.find(id);
+        RetailExpressContent content = RetailExpressContent.of(customer);
+        String hash = content.hash();
+        Integer link = linkOf(customer);
+        Integer reId = link != null ? link : known.map(PushState::reCustomerId).orElse(null);
+        String state = known.map(PushState::state).orElse("");
+
+        if (link == null && reId == null && state.equals("PARKED")) {
+            return PushOutcome.PARKED; // still waiting for an operator to link it (or to clear the parked row)
+        }
+        if (link == null && reId == null && state.equals("CREATING")) {
+            // A pod died between sending a create and recording its answer: RE may hold the customer already.
+            return park(customer, hash, "an earlier create was sent to Retail Express and its answer was lost");
+        }
+        if (known.isPresent() && hash.equals(known.get().contentHash())
+                && (state.equals("IN_STEP") || state.equals("REJECTED"))) {
+            if (link == null && reId != null) {
+                writeBack(customer, reId); // RE has it; only the link in Magento is missing (a failed write-back)
+            } else {
+                ledger.seen(id, customer.updatedAt());
+            }
+            return PushOutcome.UNCHANGED;
+        }
+        return reId == null ? create(customer, content, hash) : update(customer, content, hash, reId, link == null);
+    }
+
+    private PushOutcome create(MagentoCustomer customer, RetailExpressContent content, String hash) {
+        long id = customer.id();
+        ledger.creating(id, hash, customer.updatedAt());
+        int reId;
+        try {
+            reId = retailExpress.createOrUpdateCustomer(content.toUpdate(null, passwords.next()));
+        } catch (RetailExpressException.Uncertain unknown) {
+            return park(customer, hash, unknown.getMessage());
+        } catch (RetailExpressException.Business | RetailExpressException.NotFound refused) {
+            return reject(customer, null, hash, refused);
+        } catch (RetailExpressException notSent) {
+            // Transient, throttled or configuration: RE answered with a fault or was never reached; nothing was created.
+            ledger.createNotSent(id);
+            throw new PushStalled("Retail Express could not take Magento customer " + id + ": " + notSent.getMessage(), notSent);
+        }
+        ledger.inStep(id, reId, hash, customer.updatedAt());
+        log.info("Magento customer {} pushed to Retail Express as new customer {}", id, reId);
+        writeBack(customer, reId);
+        record(id, SyncStatus.SYNCED, null, reId);
+        return PushOutcome.CREATED;
+    }
+
+    private PushOutcome update(MagentoCustomer customer, RetailExpressContent content, String hash, int reId,
+                               boolean linkMissing) {
+        long id = customer.id();
+        try {
+            retailExpress.createOrUpdateCustomer(content.toUpdate(reId, null));
+        } catch (RetailExpressException.Business | RetailExpressException.NotFound refused) {
+            return reject(customer, reId, hash, refused);
+        } catch (RetailExpressException retry) {
+            // Includes Uncertain: an update of a known RE id sets the same fields again, so resending is harmless.
+            throw new PushStalled("Retail Express could not update customer " + reId + " from Magento customer " + id
+                    + ": " + retry.getMessage(), retry);
+        }
+        ledger.inStep(id, reId, hash, customer.updatedAt());
+        log.info("Magento customer {} pushed to Retail Express customer {}", id, reId);
+        if (linkMissing) {
+            writeBack(customer, reId);
+        }
+        record(id, SyncStatus.SYNCED, null, reId);
+        return PushOutcome.UPDATED;
+    }
+
+    /** Stores the RE id in {@code skylink_customer_id}; that save's new updated_at is marked seen (one push per change). */
+    private void writeBack(MagentoCustomer customer, int reId) {
+        Map<String, String> attributes = new HashMap<>(customer.customAttributes() == null ? Map.of()
+                : customer.customAttributes());
+        attributes.put(LINK_ATTRIBUTE, Integer.toString(reId));
+        MagentoCustomer linked = new MagentoCustomer(customer.id(), customer.email(), customer.firstname(),
+                customer.lastname(), customer.websiteId(), customer.groupId(),
+                customer.addresses() == null ? List.of() : customer.addresses(), attributes, customer.subscribed(),
+                customer.updatedAt());
+        MagentoCustomer written;
+        try {
+            written = magento.updateCustomer(linked);
+        } catch (MagentoException failed) {
+            // RE's id is in the ledger: the next poll writes it back instead of creating another RE customer.
+            throw new PushStalled("Writing Retail Express id " + reId + " back to Magento customer " + customer.id()
+                    + " failed: " + failed.getMessage(), failed);
+        }
+        ledger.seen(customer.id(), written.updatedAt());
+    }
+
+    private PushOutcome park(MagentoCustomer customer, String hash, String reason) {
+        long id = customer.id();
+        String message = "Retail Express customer create for Magento customer " + id + " (" + customer.email()
+                + ") has an unknown outcome: " + reason + ". Check Retail Express for the customer; then set its id as"
+                + " skylink_customer_id in Magento, or delete the customer_push row to create it again.";
+        ledger.parked(id, hash, customer.updatedAt(), message);
+        record(id, SyncStatus.PARKED, "UNCERTAIN_WRITE: " + message, null);
+        log.error("Magento customer {} parked for an operator: {}", id, message);
+        return PushOutcome.PARKED;
+    }
+
+    private PushOutcome reject(MagentoCustomer customer, Integer reId, String hash, RetailExpressException refused) {
+        long id = customer.id();
+        ledger.rejected(id, reId, hash, customer.updatedAt(), refused.getMessage());
+        record(id, SyncStatus.DEAD_LETTERED, "RETAIL_EXPRESS_REJECTED: " + refused.getMessage(), reId);
+        log.warn("Retail Express refused Magento customer {}; skipped until it changes: {}", id, refused.getMessage());
+        return PushOutcome.REJECTED;
+    }
+
+    /** For operators: {@code GET /entities?status=PARKED} (or DEAD_LETTERED) lists pushed customers too. */
+    private void record(long magentoId, SyncStatus status, String error, Integer reId) {
+        String entityId = Long.toString(magentoId);
+        statuses.running(ENTITY_TYPE, Map.of(entityId, 1), Map.of());
+        statuses.finished(ENTITY_TYPE, List.of(new StatusUpdate(entityId, status, 1, error, null,
+                reId == null ? null : reId.toString())));
+    }
+
+    private static Integer linkOf(MagentoCustomer customer) {
+        String link = customer.customAttribute(LINK_ATTRIBUTE);
+        if (link == null || link.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(link.strip());
+        } catch (NumberFormatException notAnId) {
+            return null; // treated as unlinked; the RE → Magento side reports such links
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package com.skylinksync.customers.outbound;
+
+import com.skylinksync.magento.MagentoCustomer;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The push's memory in the service's schema ({@code customer_push}, {@code customer_push_cursor}): per Magento
+ * customer what RE holds of it, and the poll's high-water mark with its lease. Blocking with a bound, like the
+ * runtime's status store: it is called from the poller's own thread and from sync threads.
+ *
+ * <p>Public for one caller outside the push: the Retail Express → Magento sync, which records what it wrote
+ * ({@link #writtenFromRetailExpress}) so the poll does not push RE's own change back to RE.
+ */
+@Component
+public class PushLedger {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String CURSOR = "magento-customers";
+
+    private final DatabaseClient database;
+
+    PushLedger(DatabaseClient database) {
+        this.database = database;
+    }
+
+    /** A Magento customer was just written from RE customer {@code reCustomerId}: RE holds what it now holds. */
+    public void writtenFromRetailExpress(MagentoCustomer written, int reCustomerId) {
+        inStep(written.id(), reCustomerId, RetailExpressContent.of(written).hash(), written.updatedAt());
+    }
+
+    record PushState(long magentoId, Integer reCustomerId, String state, String contentHash, String seenUpdatedAt) {
+    }
+
+    Optional<PushState> find(long magentoId) {
+        return Optional.ofNullable(database.sql("SELECT * FROM customer_push WHERE magento_id = $1")
+                .bind(0, magentoId)
+                .map(row -> new PushState(row.get("magento_id", Long.class), row.get("re_customer_id", Integer.class),
+                        row.get("state", String.class), row.get("content_hash", String.class),
+                        row.get("seen_updated_at", String.class)))
+                .one().block(WAIT));
+    }
+
+    /** Before an RE create is sent: if the pod dies before {@link #inStep}, the next poll knows the outcome is unknown. */
+    void creating(long magentoId, String hash, String seenUpdatedAt) {
+        upsert(magentoId, null, "CREATING", hash, seenUpdatedAt, null);
+    }
+
+    /** The create provably never reached RE (transient failure before sending): as if never tried. */
+    void createNotSent(long magentoId) {
+        database.sql("DELETE FROM customer_push WHERE magento_id = $1 AND state = 'CREATING'")
+                .bind(0, magentoId).fetch().rowsUpdated().block(WAIT);
+    }
+
+    void inStep(long magentoId, int reCustomerId, String hash, String seenUpdatedAt) {
+        upsert(magentoId, reCustomerId, "IN_STEP", hash, seenUpdatedAt, null);
+    }
+
+    void rejected(long magentoId, Integer reCustomerId, String hash, String seenUpdatedAt, String error) {
+        upsert(magentoId, reCustomerId, "REJECTED", hash, seenUpdatedAt, error);
+    }
+
+    void parked(long magentoId, String hash, String seenUpdatedAt, String error) {
+        upsert(magentoId, null, "PARKED", hash, seenUpdatedAt, error);
+    }
+
+    /** This version of the customer needs nothing (same content, or handled already). */
+    void seen(long magentoId, String updatedAt) {
+        database.sql("UPDATE customer_push SET seen_updated_at = $2, updated_at = now() WHERE magento_id = $1")
+                .bind(0, magentoId).bind(1, updatedAt).fetch().rowsUpdated().block(WAIT);
+    }
+
+    private void upsert(long magentoId, Integer reCustomerId, String state, String hash, String seenUpdatedAt,
+                        String error) {
+        var spec = database.sql("""
+                INSERT INTO customer_push (magento_id, re_customer_id, state, content_hash, seen_updated_at, last_error)
+                VALUES ($1, $2, $3, $4, $5, $6)
+                ON CONFLICT (magento_id) DO UPDATE
+                   SET re_customer_id = COALESCE(EXCLUDED.re_customer_id, customer_push.re_customer_id),
+                       state = EXCLUDED.state, content_hash = EXCLUDED.content_hash,
+                       seen_updated_at = EXCLUDED.seen_updated_at, last_error = EXCLUDED.last_error, updated_at = now()""")
+                .bind(0, magentoId);
+        spec = reCustomerId == null ? spec.bindNull(1, Integer.class) : spec.bind(1, reCustomerId);
+        spec = spec.bind(2, state);
+        spec = hash == null ? spec.bindNull(3, String.class) : spec.bind(3, hash);
+        spec = seenUpdatedAt == null ? spec.bindNull(4, String.class) : spec.bind(4, seenUpdatedAt);
+        spec = error == null ? spec.bindNull(5, String.class) : spec.bind(5, error);
+        spec.fetch().rowsUpdated().block(WAIT);
+    }
+
+    /**
+     * Takes (or renews) the right to poll for {@code lease}, and returns the high-water mark; empty while another
+     * pod holds an unexpired lease. The first claim ever starts the mark at {@code initialMark}.
+     */
+    Optional<String> claim(String owner, Duration lease, String initialMark) {
+        return Optional.ofNullable(database.sql("""
+                INSERT INTO customer_push_cursor (name, high_water_mark, lease_owner, lease_until)
+                VALUES ($1, $2, $3, now() + make_interval(secs => $4))
+                ON CONFLICT (name) DO UPDATE
+                   SET lease_owner = EXCLUDED.lease_owner, lease_until = EXCLUDED.lease_until
+                 WHERE customer_push_cursor.lease_owner = EXCLUDED.lease_owner
+                    OR customer_push_cursor.lease_until < now()
+                RETURNING high_water_mark""")
+                .bind(0, CURSOR).bind(1, initialMark).bind(2, owner).bind(3, lease.toMillis() / 1000.0)
+                .map(row -> row.get("high_water_mark", String.class))
+                .one().block(WAIT));
+    }
+
+    /** Moves the mark, only while still holding the lease (a pod that lost it must not move another's mark). */
+    void advance(String owner, String highWaterMark) {
+        database.sql("UPDATE customer_push_cursor SET high_water_mark = $3 WHERE name = $1 AND lease_owner = $2")
+                .bind(0, CURSOR).bind(1, owner).bind(2, highWaterMark).fetch().rowsUpdated().block(WAIT);
+    }
+
+    /** Gives the lease up, so a pod that starts next need not wait for it to run out. */
+    void release(String owner) {
+        database.sql("UPDATE customer_push_cursor SET lease_until = '-infinity' WHERE name = $1 AND lease_owner = $2")
+                .bind(0, CURSOR).bind(1, owner).fetch().rowsUpdated().block(WAIT);
+    }
+}

@@ -1,0 +1,233 @@
+package com.skylinksync.customers.outbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.skylinksync.magento.MagentoAddress;
+import com.skylinksync.magento.MagentoClient;
+import com.skylinksync.magento.MagentoCustomer;
+import com.skylinksync.magento.MagentoSettings;
+import com.skylinksync.retailexpress.RetailExpressClient;
+import com.skylinksync.retailexpress.RetailExpressSettings;
+import com.skylinksync.runtime.status.EntityStatusStore;
+import com.skylinksync.runtime.status.SyncStatus;
+import com.skylinksync.sandbox.infra.PostgresServer;
+import com.skylinksync.sandbox.magento.MagentoSimulator;
+import com.skylinksync.sandbox.retailexpress.RetailExpressSimulator;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * How a push fails, with real parts but no service around them: the pusher over the real ledger and status store
+ * (PostgreSQL, migrated as the service migrates), the Magento simulator, and Retail Express clients pointed at the
+ * RE simulator or at a server that takes a request and never answers.
+ */
+class CustomerPushFailureTest {
+
+    private static PostgresServer postgres;
+    private static MagentoSimulator magentoSimulator;
+    private static RetailExpressSimulator retailExpress;
+    private static SilentServer silent;
+    private static MagentoClient magento;
+    private static PushLedger ledger;
+    private static EntityStatusStore statuses;
+
+    @BeforeAll
+    static void start() {
+        postgres = PostgresServer.start(0, null);
+        Flyway.configure().dataSource(postgres.jdbcUrl(), PostgresServer.USER, "postgres").schemas("customer_sync")
+                .locations("classpath:db/sync-runtime", "classpath:db/migration").load().migrate();
+        DatabaseClient database = DatabaseClient.create(ConnectionFactories.get(ConnectionFactoryOptions
+                .parse(postgres.r2dbcUrl("customer_sync")).mutate()
+                .option(ConnectionFactoryOptions.USER, PostgresServer.USER)
+                .option(ConnectionFactoryOptions.PASSWORD, "postgres").build()));
+        ledger = new PushLedger(database);
+        statuses = new EntityStatusStore(database);
+        magentoSimulator = MagentoSimulator.start(MagentoSimulator.Options.defaults().withPort(0));
+        magento = new MagentoClient(WebClient.builder(),
+                new MagentoSettings(magentoSimulator.restBase(), magentoSimulator.accessToken(), Duration.ofSeconds(5)));
+        retailExpress = RetailExpressSimulator.start(RetailExpressSimulator.Options.defaults().withPort(0));
+        silent = SilentServer.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (AutoCloseable c : new AutoCloseable[] {silent, retailExpress, magentoSimulator, postgres}) {
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
+    void aCreateWhoseAnswerNeverComesIsParkedForAnOperatorAndNeverResent() {
+        var pusher = pusher(new RetailExpressClient(new RetailExpressSettings(silent.uri(), retailExpress.clientId(),
+                retailExpress.username(), retailExpress.password(), Duration.ofSeconds(2), Duration.ofMillis(700), false)));
+        MagentoCustomer customer = newMagentoCustomer("unsure");
+
+        assertThat(pusher.push(customer)).isEqualTo(PushOutcome.PARKED);
+        assertThat(silent.requests()).as("the create reached the server").isEqualTo(1);
+        var status = statuses.find(CustomerPusher.ENTITY_TYPE, String.valueOf(customer.id()));
+        assertThat(status.status()).isEqualTo(SyncStatus.PARKED);
+        assertThat(status.lastError()).startsWith("UNCERTAIN_WRITE").contains(String.valueOf(customer.id()))
+                .doesNotContain(retailExpress.password());
+        assertThat(statuses.withStatus(SyncStatus.PARKED, 0, 50).items())
+                .extracting(s -> s.entityId()).contains(String.valueOf(customer.id()));
+
+        // The next polls see it again (and a later change): still parked, nothing resent, Magento not linked.
+        assertThat(pusher.push(customer)).isEqualTo(PushOutcome.PARKED);
+        MagentoCustomer changed = magento.updateCustomer(renamed(customer, "Changed"));
+        assertThat(pusher.push(changed)).isEqualTo(PushOutcome.PARKED);
+        assertThat(silent.requests()).isEqualTo(1);
+        assertThat(magento.getCustomer(customer.id()).orElseThrow().customAttribute("skylink_customer_id")).isNull();
+    }
+
+    @Test
+    void aPodThatDiedBetweenSendingACreateAndRecordingItsAnswerParksTheCustomer() {
+        MagentoCustomer customer = newMagentoCustomer("crashed");
+        ledger.creating(customer.id(), "hash-before-crash", customer.updatedAt());
+        Instant before = Instant.now();
+
+        assertThat(pusher(reClient(retailExpress.password())).push(customer)).isEqualTo(PushOutcome.PARKED);
+        assertThat(retailExpress.calls()).filteredOn(c -> !c.at().isBefore(before)).isEmpty();
+        assertThat(statuses.find(CustomerPusher.ENTITY_TYPE, String.valueOf(customer.id())).status())
+                .isEqualTo(SyncStatus.PARKED);
+    }
+
+    @Test
+    void retailExpressRefusingTheCredentialsStallsThePushWithoutLosingTheCustomer() {
+        MagentoCustomer customer = newMagentoCustomer("stalled");
+
+        assertThatThrownBy(() -> pusher(reClient("wrong-password")).push(customer)).isInstanceOf(PushStalled.class)
+                .hasMessageNotContaining("wrong-password");
+        assertThat(ledger.find(customer.id())).as("nothing was created: no CREATING row left").isEmpty();
+
+        assertThat(pusher(reClient(retailExpress.password())).push(customer)).isEqualTo(PushOutcome.CREATED);
+        assertThat(magento.getCustomer(customer.id()).orElseThrow().customAttribute("skylink_customer_id")).isNotBlank();
+    }
+
+    @Test
+    void aFailedWriteBackIsRetriedWithoutASecondRetailExpressCustomer() {
+        MagentoCustomer customer = newMagentoCustomer("writeback");
+        var pusher = pusher(reClient(retailExpress.password()));
+        Instant before = Instant.now();
+        // The create is the first Magento request of the push; the write-back is the only one: fail it.
+        magentoSimulator.failNext(1, 503);
+
+        assertThatThrownBy(() -> pusher.push(customer)).isInstanceOf(PushStalled.class);
+        assertThat(pusher.push(customer)).isEqualTo(PushOutcome.UNCHANGED);
+
+        MagentoCustomer linked = magento.getCustomer(customer.id()).orElseThrow();
+        assertThat(linked.customAttribute("skylink_customer_id"))
+                .isEqualTo(String.valueOf(ledger.find(customer.id()).orElseThrow().reCustomerId()));
+        assertThat(retailExpress.calls()).filteredOn(c -> c.operation().equals("CustomerCreateUpdate")
+                && !c.at().isBefore(before)).hasSize(1);
+        // The write-back's own save is not a change.
+        assertThat(pusher.push(linked)).isEqualTo(PushOutcome.UNCHANGED);
+    }
+
+    private static CustomerPusher pusher(RetailExpressClient client) {
+        return new CustomerPusher(client, magento, ledger, statuses, new NewCustomerPasswords());
+    }
+
+    private static RetailExpressClient reClient(String password) {
+        return new RetailExpressClient(new RetailExpressSettings(retailExpress.soapEndpoint(), retailExpress.clientId(),
+                retailExpress.username(), password, null, null, false));
+    }
+
+    private static MagentoCustomer newMagentoCustomer(String name) {
+        var address = new MagentoAddress(null, "Fay", name, "", List.of("1 Queen St"), "Brisbane", null, "4000", "NZ",
+                "07 1111 1111", "", true, true);
+        return magento.createCustomer(new MagentoCustomer(null, name + "-" + UUID.randomUUID() + "@example.com", "Fay",
+                name, 1, null, List.of(address), Map.of(), false, null));
+    }
+
+    private static MagentoCustomer renamed(MagentoCustomer c, String lastname) {
+        return new MagentoCustomer(c.id(), c.email(), c.firstname(), lastname, c.websiteId(), c.groupId(), c.addresses(),
+                c.customAttributes(), c.subscribed(), c.updatedAt());
+    }
+
+    /** Accepts connections and reads what is sent, but never answers: a request whose outcome cannot be known. */
+    private static final class SilentServer implements AutoCloseable {
+
+        private final ServerSocket socket;
+        private final AtomicInteger requests = new AtomicInteger();
+        private final List<Socket> open = new CopyOnWriteArrayList<>();
+
+        private SilentServer(ServerSocket socket) {
+            this.socket = socket;
+        }
+
+        static SilentServer start() {
+            try {
+                var server = new SilentServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
+                Thread.ofVirtual().start(server::acceptForever);
+                return server;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        URI uri() {
+            return URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/re/ecommerce.svc");
+        }
+
+        int requests() {
+            return requests.get();
+        }
+
+        private void acceptForever() {
+            while (!socket.isClosed()) {
+                try {
+                    Socket client = socket.accept();
+                    open.add(client);
+                    Thread.ofVirtual().start(() -> readAndHold(client));
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        }
+
+        private void readAndHold(Socket client) {
+            try {
+                // Count a request once its first bytes arrive; keep reading so the sender's write completes.
+                var in = client.getInputStream();
+                if (in.read() >= 0) {
+                    requests.incrementAndGet();
+                }
+                while (in.read(new byte[8192]) >= 0) {
+                    // discard
+                }
+            } catch (IOException closed) {
+                // the client gave up
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+            for (Socket s : open) {
+                s.close();
+            }
+        }
+    }
+}
