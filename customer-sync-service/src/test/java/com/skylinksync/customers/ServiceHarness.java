@@ -12,6 +12,7 @@ import com.skylinksync.sandbox.infra.KafkaBroker;
 import com.skylinksync.sandbox.infra.PostgresServer;
 import com.skylinksync.sandbox.magento.MagentoSimulator;
 import com.skylinksync.sandbox.retailexpress.RetailExpressSimulator;
+import com.skylinksync.sandbox.retailexpress.SimulatedBudget;
 import com.skylinksync.schemas.AvroEventDeserializer;
 import com.skylinksync.schemas.AvroEventSerializer;
 import com.skylinksync.schemas.Topics;
@@ -64,6 +65,8 @@ public final class ServiceHarness implements AutoCloseable {
         kafka = KafkaBroker.start(3);
         postgres = PostgresServer.start(0, null);
         retailExpress = RetailExpressSimulator.start(RetailExpressSimulator.Options.defaults().withPort(0));
+        // Not a budget test (ApiBudgetClusterTest is): RE's real 25/s would throttle the set-up itself.
+        retailExpress.budget(SimulatedBudget.unlimited());
         magentoSimulator = MagentoSimulator.start(MagentoSimulator.Options.defaults().withPort(0));
         magento = new MagentoClient(WebClient.builder(),
                 new MagentoSettings(magentoSimulator.restBase(), magentoSimulator.accessToken(), Duration.ofSeconds(10)));

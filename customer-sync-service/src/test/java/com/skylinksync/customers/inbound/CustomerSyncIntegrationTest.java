@@ -246,9 +246,12 @@ class CustomerSyncIntegrationTest {
                 email, new Contact("Bea", "Before", "", Address.EMPTY, "", ""),
                 Contact.EMPTY, false));
         String id = String.valueOf(reId);
+        // The burst is sent at once, as EDS repeats arrive, so it is waiting in the topic when the consumer polls.
+        List<EntityChanged> burst = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            publish(changed("burst-" + i + "-" + id, id));
+            burst.add(changed("burst-" + i + "-" + id, id));
         }
+        publishAll(burst);
         // RE changes the customer and says so once more, while the burst is being worked through.
         retailExpressClient.createOrUpdateCustomer(new CustomerUpdate(reId, null, email,
                 new Contact("Bea", "After", "", Address.EMPTY, "", ""), Contact.EMPTY, false));
@@ -304,6 +307,19 @@ class CustomerSyncIntegrationTest {
     private static void publish(String topic, EntityChanged event) {
         try {
             producer.send(new ProducerRecord<>(topic, event.getEntityId(), event)).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void publishAll(List<EntityChanged> events) {
+        var sent = events.stream()
+                .map(event -> producer.send(new ProducerRecord<>(Topics.CUSTOMERS, event.getEntityId(), event))).toList();
+        producer.flush();
+        try {
+            for (var future : sent) {
+                future.get();
+            }
         } catch (Exception e) {
             throw new AssertionError(e);
         }

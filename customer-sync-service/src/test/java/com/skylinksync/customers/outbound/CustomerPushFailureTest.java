@@ -14,6 +14,7 @@ import com.skylinksync.runtime.status.SyncStatus;
 import com.skylinksync.sandbox.infra.PostgresServer;
 import com.skylinksync.sandbox.magento.MagentoSimulator;
 import com.skylinksync.sandbox.retailexpress.RetailExpressSimulator;
+import com.skylinksync.sandbox.retailexpress.SimulatedBudget;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import java.io.IOException;
@@ -55,7 +56,7 @@ class CustomerPushFailureTest {
     static void start() {
         postgres = PostgresServer.start(0, null);
         Flyway.configure().dataSource(postgres.jdbcUrl(), PostgresServer.USER, "postgres").schemas("customer_sync")
-                .locations("classpath:db/sync-runtime", "classpath:db/migration").load().migrate();
+                .locations("classpath:db/sync-runtime", "classpath:db/customer-sync-service").load().migrate();
         DatabaseClient database = DatabaseClient.create(ConnectionFactories.get(ConnectionFactoryOptions
                 .parse(postgres.r2dbcUrl("customer_sync")).mutate()
                 .option(ConnectionFactoryOptions.USER, PostgresServer.USER)
@@ -66,6 +67,8 @@ class CustomerPushFailureTest {
         magento = new MagentoClient(WebClient.builder(),
                 new MagentoSettings(magentoSimulator.restBase(), magentoSimulator.accessToken(), Duration.ofSeconds(5)));
         retailExpress = RetailExpressSimulator.start(RetailExpressSimulator.Options.defaults().withPort(0));
+        // Not a budget test (ApiBudgetClusterTest is): RE's real 25/s would throttle the set-up itself.
+        retailExpress.budget(SimulatedBudget.unlimited());
         silent = SilentServer.start();
     }
 
