@@ -254,19 +254,18 @@ public final class ApiBudget implements CallPermits, AutoCloseable {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
-        ticker.interrupt();
-        acquiring.lock(); // no call is between its permit and its count any more
+        // The ticker sees `closing` within one period. It is not interrupted: an interrupt inside KafkaProducer.send
+        // can leave a batch behind that flush() then waits for forever (seen as a hung shutdown).
         try {
-            long slot = currentSlot();
-            publish(report(slot, Grants.NONE, true));
-            producer.flush();
-        } finally {
-            acquiring.unlock();
-        }
-        try {
-            ticker.join(TimeUnit.SECONDS.toMillis(5));
+            ticker.join(periodMillis + TimeUnit.SECONDS.toMillis(1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        acquiring.lock(); // no call is between its permit and its count any more
+        try {
+            publish(report(currentSlot(), Grants.NONE, true)); // delivered, or given up, by close(timeout) below
+        } finally {
+            acquiring.unlock();
         }
         consumer.wakeup();
         try {
