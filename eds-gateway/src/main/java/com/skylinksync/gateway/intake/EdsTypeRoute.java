@@ -2,6 +2,8 @@ package com.skylinksync.gateway.intake;
 
 import com.skylinksync.gateway.changesets.EntityDisposition;
 import com.skylinksync.schemas.avro.EntityType;
+import com.skylinksync.retailexpress.attributes.AttributeCode;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -22,27 +24,30 @@ record EdsTypeRoute(EntityType entityType, String attributeCode, EntityDispositi
     /** Ids of types we do not know are kept as text, but only short printable ones. */
     static final Pattern ANY_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
-    private static final Map<String, EdsTypeRoute> ROUTES = Map.ofEntries(
-            synced("Customer", EntityType.CUSTOMER, null),
-            synced("PriceGroup", EntityType.PRICE_GROUP, null),
-            synced("Product", EntityType.PRODUCT, null),
-            Map.entry("Order", new EdsTypeRoute(EntityType.ORDER, null, EntityDisposition.SYNC, ORDER_ID)),
-            synced("Outlet", EntityType.OUTLET, null),
-            synced("Brand", EntityType.ATTRIBUTE_OPTION, "brand"),
-            synced("Colour", EntityType.ATTRIBUTE_OPTION, "colour"),
-            synced("Size", EntityType.ATTRIBUTE_OPTION, "size"),
-            synced("Season", EntityType.ATTRIBUTE_OPTION, "season"),
-            synced("ProductType", EntityType.ATTRIBUTE_OPTION, "product_type"),
-            synced("Custom1", EntityType.ATTRIBUTE_OPTION, "custom_1"),
-            synced("Custom2", EntityType.ATTRIBUTE_OPTION, "custom_2"),
-            synced("Custom3", EntityType.ATTRIBUTE_OPTION, "custom_3"),
-            // Bulk types stand for every product of a channel (the id is the channel) and every customer (the id
-            // means nothing): enumerated from RE in the background. Vouchers have no Magento counterpart in Open
-            // Source: recorded as unsupported, terminal at once, so the change set can still be acknowledged.
-            Map.entry("SalesChannel", new EdsTypeRoute(EntityType.PRODUCT, null, EntityDisposition.EXPAND, POSITIVE_INTEGER)),
-            Map.entry("BulkCustomer", new EdsTypeRoute(EntityType.CUSTOMER, null, EntityDisposition.EXPAND, POSITIVE_INTEGER)),
-            unsupported("Voucher"),
-            unsupported("BulkVoucher"));
+    private static final Map<String, EdsTypeRoute> ROUTES = routes();
+
+    private static Map<String, EdsTypeRoute> routes() {
+        Map<String, EdsTypeRoute> routes = new HashMap<>(Map.ofEntries(
+                synced("Customer", EntityType.CUSTOMER, null),
+                synced("PriceGroup", EntityType.PRICE_GROUP, null),
+                synced("Product", EntityType.PRODUCT, null),
+                Map.entry("Order", new EdsTypeRoute(EntityType.ORDER, null, EntityDisposition.SYNC, ORDER_ID)),
+                synced("Outlet", EntityType.OUTLET, null),
+                // Bulk types stand for every product of a channel (the id is the channel) and every customer (the id
+                // means nothing): enumerated from RE in the background. Vouchers have no Magento counterpart in Open
+                // Source: recorded as unsupported, terminal at once, so the change set can still be acknowledged.
+                Map.entry("SalesChannel", new EdsTypeRoute(EntityType.PRODUCT, null, EntityDisposition.EXPAND, POSITIVE_INTEGER)),
+                Map.entry("BulkCustomer", new EdsTypeRoute(EntityType.CUSTOMER, null, EntityDisposition.EXPAND, POSITIVE_INTEGER)),
+                unsupported("Voucher"),
+                unsupported("BulkVoucher")));
+        // EDS names an attribute option's type as RE's option element (Brand, Colour, ..., ProductType, Custom1..3):
+        // the client's AttributeCode already knows each one and its code.
+        for (AttributeCode attribute : AttributeCode.values()) {
+            var route = synced(attribute.optionElement(), EntityType.ATTRIBUTE_OPTION, attribute.code());
+            routes.put(route.getKey(), route.getValue());
+        }
+        return Map.copyOf(routes);
+    }
 
     private static final EdsTypeRoute IGNORED = new EdsTypeRoute(null, null, EntityDisposition.IGNORED, ANY_ID);
 
