@@ -1,5 +1,6 @@
 package com.skylinksync.customers.inbound;
 
+import com.skylinksync.customers.CustomerLink;
 import com.skylinksync.magento.MagentoAddress;
 import com.skylinksync.magento.MagentoCustomer;
 import com.skylinksync.retailexpress.Contact;
@@ -19,8 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 class MagentoCustomerMapper {
 
-    static final String LINK_ATTRIBUTE = "skylink_customer_id";
-
     private final RegionDirectory regions;
     private final CustomerSyncProperties properties;
 
@@ -32,7 +31,7 @@ class MagentoCustomerMapper {
     /** {@code groupId} null keeps the linked customer's group (new customers get Magento's default). */
     MagentoCustomer map(Customer source, Optional<MagentoCustomer> linked, Integer groupId) {
         var attributes = new HashMap<String, String>(linked.map(MagentoCustomer::customAttributes).orElseGet(HashMap::new));
-        attributes.put(LINK_ATTRIBUTE, Integer.toString(source.id()));
+        attributes.put(CustomerLink.MAGENTO_ATTRIBUTE, Integer.toString(source.id()));
         return new MagentoCustomer(
                 linked.map(MagentoCustomer::id).orElse(null),
                 source.email(),

@@ -1,5 +1,6 @@
 package com.skylinksync.customers.inbound;
 
+import com.skylinksync.customers.CustomerLink;
 import com.skylinksync.magento.MagentoClient;
 import com.skylinksync.magento.MagentoCustomer;
 import com.skylinksync.retailexpress.Customer;
@@ -112,7 +113,7 @@ class RetailExpressCustomerSyncer implements EntitySyncer {
 
     private Optional<MagentoCustomer> findTwin(Customer source) {
         String link = Integer.toString(source.id());
-        List<MagentoCustomer> linked = magento.findCustomersByAttribute(MagentoCustomerMapper.LINK_ATTRIBUTE, link);
+        List<MagentoCustomer> linked = magento.findCustomersByAttribute(CustomerLink.MAGENTO_ATTRIBUTE, link);
         if (linked.size() > 1) {
             throw new PermanentSyncException("AMBIGUOUS_MATCH", "Magento customers " + ids(linked)
                     + " are all linked to Retail Express customer " + link + "; unlink all but one.");
@@ -129,7 +130,7 @@ class RetailExpressCustomerSyncer implements EntitySyncer {
                     + " share the email of Retail Express customer " + link + ".");
         }
         MagentoCustomer candidate = sameEmail.getFirst();
-        String otherLink = candidate.customAttribute(MagentoCustomerMapper.LINK_ATTRIBUTE);
+        String otherLink = candidate.customAttribute(CustomerLink.MAGENTO_ATTRIBUTE);
         if (otherLink != null && !otherLink.isBlank()) {
             throw new PermanentSyncException("EMAIL_LINKED_ELSEWHERE", "Magento customer " + candidate.id()
                     + " has the email of Retail Express customer " + link + " but is linked to Retail Express customer "

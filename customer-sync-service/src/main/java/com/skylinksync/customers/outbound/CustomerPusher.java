@@ -1,5 +1,6 @@
 package com.skylinksync.customers.outbound;
 
+import com.skylinksync.customers.CustomerLink;
 import com.skylinksync.customers.outbound.PushLedger.PushState;
 import com.skylinksync.magento.MagentoClient;
 import com.skylinksync.magento.MagentoCustomer;
@@ -34,7 +35,6 @@ class CustomerPusher {
 
     /** The status store's entity type for pushed Magento customers (ids are Magento customer ids). */
     static final String ENTITY_TYPE = "MAGENTO_CUSTOMER";
-    static final String LINK_ATTRIBUTE = "skylink_customer_id";
 
     private static final Logger log = LoggerFactory.getLogger(CustomerPusher.class);
 
@@ -130,7 +130,7 @@ class CustomerPusher {
     private void writeBack(MagentoCustomer customer, int reId) {
         Map<String, String> attributes = new HashMap<>(customer.customAttributes() == null ? Map.of()
                 : customer.customAttributes());
-        attributes.put(LINK_ATTRIBUTE, Integer.toString(reId));
+        attributes.put(CustomerLink.MAGENTO_ATTRIBUTE, Integer.toString(reId));
         MagentoCustomer linked = new MagentoCustomer(customer.id(), customer.email(), customer.firstname(),
                 customer.lastname(), customer.websiteId(), customer.groupId(),
                 customer.addresses() == null ? List.of() : customer.addresses(), attributes, customer.subscribed(),
@@ -174,7 +174,7 @@ class CustomerPusher {
     }
 
     private static Integer linkOf(MagentoCustomer customer) {
-        String link = customer.customAttribute(LINK_ATTRIBUTE);
+        String link = customer.customAttribute(CustomerLink.MAGENTO_ATTRIBUTE);
         if (link == null || link.isBlank()) {
             return null;
         }
