@@ -117,15 +117,37 @@ public final class ServiceHarness implements AutoCloseable {
     }
 
     public EntityChanged changed(String changeSet, String entityId) {
+        return changed(changeSet, entityId, EntityType.CUSTOMER);
+    }
+
+    public EntityChanged changed(String changeSet, String entityId, EntityType type) {
         return EntityChanged.newBuilder().setChangeSetId(changeSet).setOrigin(Origin.EDS)
                 .setClientId(retailExpress.clientId().toString()).setSalesChannelId(1)
-                .setEntityType(EntityType.CUSTOMER).setEntityId(entityId).setAttributeCode(null)
+                .setEntityType(type).setEntityId(entityId).setAttributeCode(null)
                 .setObservedAt(Instant.now()).setTraceId(UUID.randomUUID().toString()).build();
     }
 
     public void publish(EntityChanged event) {
+        publish(Topics.CUSTOMERS, event);
+    }
+
+    public void publish(String topic, EntityChanged event) {
         try {
-            producer.send(new ProducerRecord<>(Topics.CUSTOMERS, event.getEntityId(), event)).get();
+            producer.send(new ProducerRecord<>(topic, event.getEntityId(), event)).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Sends the events at once, as EDS repeats arrive, so they are all waiting when the consumer polls. */
+    public void publishBurst(List<EntityChanged> events) {
+        var sent = events.stream()
+                .map(event -> producer.send(new ProducerRecord<>(Topics.CUSTOMERS, event.getEntityId(), event))).toList();
+        producer.flush();
+        try {
+            for (var future : sent) {
+                future.get();
+            }
         } catch (Exception e) {
             throw new AssertionError(e);
         }
