@@ -26,4 +26,10 @@ public class MagentoAutoConfiguration {
         }
         return new MagentoClient(webClientBuilder.getIfAvailable(WebClient::builder), properties.toSettings());
     }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MagentoFailures magentoFailures() {
+        return new MagentoFailures();
+    }
 }

@@ -60,6 +60,7 @@ public final class RetailExpressClient {
     private final ReferenceReader reference;
     private final OrderReader orders;
     private final OrderXmlWriter orderXml;
+    private final CredentialStatus credentials = new CredentialStatus();
 
     /** A client whose calls are not budgeted: for tools and tests; services use the shared API budget. */
     public RetailExpressClient(RetailExpressSettings settings) {
@@ -77,6 +78,11 @@ public final class RetailExpressClient {
         this.reference = new ReferenceReader(countries);
         this.orders = new OrderReader(countries);
         this.orderXml = new OrderXmlWriter(countries);
+    }
+
+    /** Whether RE accepted this client's credentials at the last calls (what health reports). */
+    public CredentialStatus credentials() {
+        return credentials;
     }
 
     /** The settings this client calls RE with (the password masked in their {@code toString}). */
@@ -306,17 +312,25 @@ public final class RetailExpressClient {
         try {
             result = ports.call(write, invocation);
         } catch (SOAPFaultException e) {
-            throw throttleAware(operation, failures.fault(operation, write, e));
+            throw observed(operation, failures.fault(operation, write, e));
         } catch (WebServiceException e) {
-            throw throttleAware(operation, failures.transport(operation, write, e));
+            throw observed(operation, failures.transport(operation, write, e));
         }
-        failures.checkResult(operation, result);
+        try {
+            failures.checkResult(operation, result);
+        } catch (RetailExpressException inBand) {
+            throw observed(operation, inBand);
+        }
+        credentials.accepted();
         return result;
     }
 
-    private RetailExpressException throttleAware(String operation, RetailExpressException failure) {
+    /** A throttle fault slows the whole budget down; a refused configuration turns health DOWN. */
+    private RetailExpressException observed(String operation, RetailExpressException failure) {
         if (failure instanceof RetailExpressException.Throttled) {
             permits.throttled(operation);
+        } else if (failure instanceof RetailExpressException.Configuration refused) {
+            credentials.refused(refused);
         }
         return failure;
     }

@@ -1,6 +1,12 @@
 package com.skylinksync.runtime;
 
-import com.skylinksync.retailexpress.RetailExpressException;
+import com.skylinksync.connector.Failure;
+import com.skylinksync.connector.FailureKind;
+import com.skylinksync.connector.EntitySyncer;
+import com.skylinksync.connector.SyncTask;
+import com.skylinksync.connector.SyncResult;
+import com.skylinksync.connector.TaskOutcome;
+import com.skylinksync.connector.PermanentSyncException;
 import com.skylinksync.runtime.CompletionReporter.Completion;
 import com.skylinksync.runtime.KeyOrderedDispatcher.Verdict;
 import com.skylinksync.runtime.KeyOrderedDispatcher.Work;
@@ -42,12 +48,12 @@ final class SyncExecution implements KeyOrderedDispatcher.Runner {
     private final DeadLetters deadLetters;
     private final SyncMetrics metrics;
     private final RetryBackoff backoff;
-    private final RetailExpressHealth retailExpressHealth;
+    private final Failures failures;
     private final Clock clock;
 
     SyncExecution(List<EntitySyncer> syncers, EntityStatusStore statuses, CompletionReporter completions,
                   DeadLetters deadLetters, SyncMetrics metrics, RetryBackoff backoff,
-                  RetailExpressHealth retailExpressHealth, Clock clock) {
+                  Failures failures, Clock clock) {
         this.syncers = new HashMap<>();
         syncers.forEach(s -> this.syncers.put(s.entityType().name(), s));
         this.statuses = statuses;
@@ -55,7 +61,7 @@ final class SyncExecution implements KeyOrderedDispatcher.Runner {
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.backoff = backoff;
-        this.retailExpressHealth = retailExpressHealth;
+        this.failures = failures;
         this.clock = clock;
     }
 
@@ -124,7 +130,6 @@ final class SyncExecution implements KeyOrderedDispatcher.Runner {
             switch (outcome) {
                 case TaskOutcome.Done done -> {
                     SyncResult result = done.result();
-                    retailExpressHealth.succeeded();
                     SyncStatus status = result.outcome() == Outcome.SYNCED ? SyncStatus.SYNCED : SyncStatus.UNCHANGED;
                     updates.add(new StatusUpdate(entityId, status, work.attempt(), null, result.contentHash(),
                             result.magentoId()));
@@ -146,12 +151,10 @@ final class SyncExecution implements KeyOrderedDispatcher.Runner {
 
     private Verdict failed(String type, String entityId, Work work, RuntimeException failure, Instant now,
                            List<StatusUpdate> updates, List<Completion> reports) {
-        FailureKind kind = FailureKind.of(failure);
-        String code = FailureKind.codeOf(failure);
-        String message = FailureKind.rootMessage(failure);
-        if (isConfigurationError(failure)) {
-            retailExpressHealth.configurationError(failure);
-        }
+        Failure verdict = failures.classify(failure);
+        FailureKind kind = verdict.kind();
+        String code = verdict.code();
+        String message = Failures.rootMessage(failure);
         List<ConsumerRecord<String, Object>> records = work.records().stream()
                 .filter(r -> r.event() != null).map(Received::record).toList();
         Instant since = work.failingSince() == null ? now : work.failingSince();
@@ -207,14 +210,6 @@ final class SyncExecution implements KeyOrderedDispatcher.Runner {
         return latest;
     }
 
-    private static boolean isConfigurationError(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof RetailExpressException.Configuration) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static Exception unreadableReason(ConsumerRecord<String, Object> record) {
         DeserializationException cause = SerializationUtils.getExceptionFromHeader(record,

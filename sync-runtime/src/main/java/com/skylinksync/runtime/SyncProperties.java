@@ -1,5 +1,6 @@
 package com.skylinksync.runtime;
 
+import com.skylinksync.connector.EntitySyncer;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,5 +1,7 @@
 package com.skylinksync.runtime;
 
+import com.skylinksync.connector.FailureClassifier;
+import com.skylinksync.connector.EntitySyncer;
 import com.skylinksync.runtime.status.EntityStatusConfiguration;
 import com.skylinksync.runtime.status.EntityStatusStore;
 import com.skylinksync.schemas.Topics;
@@ -71,11 +73,6 @@ public class SyncRuntimeAutoConfiguration {
     }
 
     @Bean
-    RetailExpressHealth retailExpress() {
-        return new RetailExpressHealth();
-    }
-
-    @Bean
     OffsetLedger offsetLedger() {
         return new OffsetLedger();
     }
@@ -93,14 +90,14 @@ public class SyncRuntimeAutoConfiguration {
     @Bean
     KeyOrderedDispatcher keyOrderedDispatcher(List<EntitySyncer> syncers, EntityStatusStore statuses,
                                               CompletionReporter completions, DeadLetters deadLetters,
-                                              RetailExpressHealth retailExpressHealth, OffsetLedger offsets,
+                                              List<FailureClassifier> classifiers, OffsetLedger offsets,
                                               ExecutorService syncWorkers, ScheduledExecutorService syncRetryTimers,
                                               ObjectProvider<MeterRegistry> registry, SyncProperties properties) {
         var backoff = new RetryBackoff(properties, RandomGenerator.getDefault());
         var metrics = new SyncMetrics(registry.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new),
                 offsets::unfinished);
         var execution = new SyncExecution(syncers, statuses, completions, deadLetters, metrics, backoff,
-                retailExpressHealth, Clock.systemUTC());
+                new Failures(classifiers), Clock.systemUTC());
         return new KeyOrderedDispatcher(execution, offsets, syncWorkers, syncRetryTimers, backoff, Clock.systemUTC(),
                 properties.concurrency(), properties.batchSize());
     }

@@ -2,7 +2,7 @@ package com.skylinksync.customers.inbound;
 
 import com.skylinksync.magento.MagentoAddress;
 import com.skylinksync.magento.MagentoCustomer;
-import com.skylinksync.runtime.PermanentSyncException;
+import com.skylinksync.connector.PermanentSyncException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,6 @@
 package com.skylinksync.customers.outbound;
 
-import com.skylinksync.customers.ContentHash;
+import com.skylinksync.connector.ContentHash;
 import com.skylinksync.magento.MagentoAddress;
 import com.skylinksync.magento.MagentoCustomer;
 import com.skylinksync.retailexpress.Address;

@@ -6,7 +6,7 @@ import com.skylinksync.retailexpress.PriceGroupKey;
 import com.skylinksync.retailexpress.PriceGroupType;
 import com.skylinksync.retailexpress.RetailExpressClient;
 import com.skylinksync.retailexpress.pricing.PriceGroup;
-import com.skylinksync.runtime.PermanentSyncException;
+import com.skylinksync.connector.PermanentSyncException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -2,10 +2,10 @@ package com.skylinksync.customers.pricegroups;
 
 import com.skylinksync.magento.MagentoCustomerGroup;
 import com.skylinksync.retailexpress.PriceGroupKey;
-import com.skylinksync.runtime.EntitySyncer;
-import com.skylinksync.runtime.PermanentSyncException;
-import com.skylinksync.runtime.SyncResult;
-import com.skylinksync.runtime.SyncTask;
+import com.skylinksync.connector.EntitySyncer;
+import com.skylinksync.connector.PermanentSyncException;
+import com.skylinksync.connector.SyncResult;
+import com.skylinksync.connector.SyncTask;
 import com.skylinksync.schemas.avro.EntityType;
 import java.util.ArrayList;
 import java.util.List;

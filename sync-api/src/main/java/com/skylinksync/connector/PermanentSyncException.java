@@ -1,4 +1,4 @@
-package com.skylinksync.runtime;
+package com.skylinksync.connector;
 
 /**
  * The entity cannot be synced as it is (ambiguous match, data Magento will never accept...): retrying cannot help,

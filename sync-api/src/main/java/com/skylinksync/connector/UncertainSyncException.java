@@ -1,4 +1,4 @@
-package com.skylinksync.runtime;
+package com.skylinksync.connector;
 
 /**
  * A non-idempotent write was sent but its outcome is unknown: retrying could duplicate it, so the event is parked

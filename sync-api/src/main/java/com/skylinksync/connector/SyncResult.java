@@ -1,4 +1,4 @@
-package com.skylinksync.runtime;
+package com.skylinksync.connector;
 
 import com.skylinksync.schemas.avro.Outcome;
 

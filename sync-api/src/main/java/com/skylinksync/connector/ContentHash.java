@@ -1,4 +1,4 @@
-package com.skylinksync.customers;
+package com.skylinksync.connector;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package com.skylinksync.runtime;
+package com.skylinksync.connector;
 
 import java.util.ArrayList;
 import java.util.List;
