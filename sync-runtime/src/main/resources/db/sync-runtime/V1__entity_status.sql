@@ -1,5 +1,5 @@
 -- The sync runtime's entity status store: one row per entity a service has ever been asked to sync.
--- Runtime migrations are numbered V1..V99; a service's own migrations (classpath:db/migration) start at V100.
+-- The runtime migrates its tables itself, with its own schema history (sync_runtime_schema_history).
 CREATE TABLE entity_status (
     entity_type     text        NOT NULL,
     entity_id       text        NOT NULL,

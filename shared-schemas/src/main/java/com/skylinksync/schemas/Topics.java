@@ -11,6 +11,8 @@ public final class Topics {
     public static final String PRODUCTS = "skylink.re.products";
     public static final String ORDERS = "skylink.re.orders";
     public static final String OUTLETS = "skylink.re.outlets";
+    public static final String MAGENTO_CUSTOMERS = "skylink.magento.customers";
+    /** Magento orders and their invoices, keyed by Magento order id, so an invoice is pushed after its order. */
     public static final String MAGENTO_ORDERS = "skylink.magento.orders";
     public static final String COMPLETIONS = "skylink.sync.completions";
     /** Compacted, keyed by participant id: {@code BudgetReport}s of the shared RE API budget. */
@@ -31,11 +33,30 @@ public final class Topics {
             case PRODUCT -> PRODUCTS;
             case ORDER -> ORDERS;
             case OUTLET -> OUTLETS;
+            case MAGENTO_CUSTOMER -> MAGENTO_CUSTOMERS;
+            case MAGENTO_ORDER, MAGENTO_INVOICE -> MAGENTO_ORDERS;
             case UNKNOWN -> throw new IllegalArgumentException("No topic carries entities of unknown type");
         };
     }
 
+    /** Dead letters of a topic; a backlog topic's dead letters go with its real-time topic's. */
     public static String deadLetters(String topic) {
-        return topic + DEAD_LETTER_SUFFIX;
+        return realTime(topic) + DEAD_LETTER_SUFFIX;
+    }
+
+    /** Suffix of the topic that carries an entity topic's backlog work (bulk resyncs, replays, redrives). */
+    public static final String BACKLOG_SUFFIX = ".bulk";
+
+    /**
+     * The backlog twin of an entity topic: bulk and replay events go there, so a change made now is never queued
+     * behind a resync in the same partition (the runtime reads both and serves real-time work first).
+     */
+    public static String backlog(String topic) {
+        return topic.endsWith(BACKLOG_SUFFIX) ? topic : topic + BACKLOG_SUFFIX;
+    }
+
+    /** The real-time entity topic of a topic or of its backlog twin. */
+    public static String realTime(String topic) {
+        return topic.endsWith(BACKLOG_SUFFIX) ? topic.substring(0, topic.length() - BACKLOG_SUFFIX.length()) : topic;
     }
 }

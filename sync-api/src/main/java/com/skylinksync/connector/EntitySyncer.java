@@ -1,12 +1,16 @@
 package com.skylinksync.connector;
 
+import com.skylinksync.schemas.avro.EntityType;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a sync service knows: how to bring entities of one type from Retail Express into Magento.
- * The runtime decides how they are run safely (consumption, key order, coalescing, retries, dead letters, status,
- * outcome reporting); the syncer only fetches, maps and writes, throwing when it cannot.
+ * A connector: what a sync service knows about one entity type — how to apply its change events to the other system
+ * (Retail Express → Magento for RE entities, Magento → Retail Express for Magento-side ones). The runtime decides how
+ * they are run safely (consumption, key order, coalescing or strict order, priority, retries, dead letters, parking,
+ * status, outcome reporting); the connector only fetches, maps and writes, throwing when it cannot:
+ * {@link PermanentSyncException} (dead-lettered at once), {@link UncertainSyncException} (parked for an operator),
+ * anything else is classified by the clients' {@link FailureClassifier}s (transient: retried with backoff).
  *
  * <p>The runtime hands over the entities waiting to be synced in groups of up to {@code skylink.sync.batch-size}
  * distinct entities ({@link #syncAll}), so a syncer whose Retail Express operation takes an id list fetches them all
@@ -15,9 +19,17 @@ import java.util.List;
 public interface EntitySyncer {
 
     /** The entity type this syncer brings over; the runtime hands it only events of that type. */
-    com.skylinksync.schemas.avro.EntityType entityType();
+    EntityType entityType();
 
-    /** Fetch one entity's current state from Retail Express and write it to Magento, unless nothing changed. */
+    /**
+     * How this connector's events may be run: {@link Ordering#currentState()} (the default: every sync fetches current
+     * state, so waiting events coalesce) or {@link Ordering#inOrder} (each event is a write, applied in order).
+     */
+    default Ordering ordering() {
+        return Ordering.currentState();
+    }
+
+    /** Apply one entity's change (fetch, map, write), unless the target already holds it. */
     SyncResult sync(SyncTask task);
 
     /**

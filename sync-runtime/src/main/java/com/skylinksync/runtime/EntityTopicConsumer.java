@@ -1,12 +1,14 @@
 package com.skylinksync.runtime;
 
 import com.skylinksync.runtime.status.EntityStatusStore;
+import com.skylinksync.schemas.Topics;
 import com.skylinksync.schemas.avro.EntityChanged;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +125,7 @@ final class EntityTopicConsumer implements SmartLifecycle, HealthIndicator {
     private void loop() {
         Set<TopicPartition> paused = new HashSet<>();
         try {
-            consumer.subscribe(properties.topics(), new Rebalance());
+            consumer.subscribe(subscribed(), new Rebalance());
             while (running) {
                 ConsumerRecords<String, Object> records;
                 try {
@@ -152,7 +154,7 @@ final class EntityTopicConsumer implements SmartLifecycle, HealthIndicator {
         for (ConsumerRecord<String, Object> record : records) {
             if (record.value() instanceof EntityChanged event) {
                 queuedByType.computeIfAbsent(event.getEntityType().name(), t -> new LinkedHashMap<>())
-                        .put(event.getEntityId(), event.getChangeSetId());
+                        .put(EntityIdentity.of(event), event.getChangeSetId());
             }
         }
         try {
@@ -167,19 +169,41 @@ final class EntityTopicConsumer implements SmartLifecycle, HealthIndicator {
         }
     }
 
+    /** Each entity topic and its backlog twin ({@link Topics#backlog}). */
+    private List<String> subscribed() {
+        Set<String> topics = new LinkedHashSet<>();
+        for (String topic : properties.topics()) {
+            topics.add(topic);
+            topics.add(Topics.backlog(topic));
+        }
+        return List.copyOf(topics);
+    }
+
+    /**
+     * Back-pressure, backlog first: past {@code max-pending-records} unfinished records the backlog partitions stop
+     * fetching, so real-time events keep arriving while a resync fills the pod; past twice that, everything pauses.
+     * Each resumes below half its threshold.
+     */
     private Set<TopicPartition> pressure(Set<TopicPartition> paused) {
         int unfinished = offsets.unfinished();
-        if (unfinished >= properties.maxPendingRecords() && paused.isEmpty()) {
-            Set<TopicPartition> all = consumer.assignment();
-            consumer.pause(all);
-            return new HashSet<>(all);
+        int max = properties.maxPendingRecords();
+        Set<TopicPartition> wanted = new HashSet<>();
+        for (TopicPartition partition : consumer.assignment()) {
+            boolean backlog = partition.topic().endsWith(Topics.BACKLOG_SUFFIX);
+            int threshold = backlog ? max : 2 * max;
+            boolean pausedNow = paused.contains(partition);
+            if (unfinished >= threshold || (pausedNow && unfinished >= threshold / 2)) {
+                wanted.add(partition);
+            }
         }
-        if (unfinished < properties.maxPendingRecords() / 2 && !paused.isEmpty()) {
-            paused.retainAll(consumer.assignment());
-            consumer.resume(paused);
-            return new HashSet<>();
+        if (!wanted.equals(paused)) {
+            Set<TopicPartition> resume = new HashSet<>(paused);
+            resume.removeAll(wanted);
+            resume.retainAll(consumer.assignment());
+            consumer.resume(resume);
+            consumer.pause(wanted);
         }
-        return paused;
+        return wanted;
     }
 
     private void commit(Collection<TopicPartition> only, boolean sync) {

@@ -1,5 +1,6 @@
 package com.skylinksync.runtime;
 
+import com.skylinksync.connector.Ordering;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,11 +24,17 @@ import org.slf4j.LoggerFactory;
  * Runs entity syncs concurrently across keys while keeping each key strictly sequential.
  *
  * <p>Every key with work has a lane. A lane is QUEUED (waiting for a worker), RUNNING or BACKING_OFF (a transient
- * failure; its retry is scheduled). Events that arrive for a lane that is not running yet are <em>coalesced</em>: one
- * run covers all of them, since a sync fetches the entity's current state. An event that arrives while its lane runs
- * waits in the lane and causes exactly one more run afterwards, however many arrive. Up to {@code concurrency} groups
- * of up to {@code batchSize} queued lanes run at once, each group on a virtual thread, so parallelism is not bounded
- * by the partition count and one RE call can serve a whole group.
+ * failure; its retry is scheduled). What one run of a lane covers is its connector's {@link Ordering}: under
+ * {@code currentState} every waiting event is <em>coalesced</em> into one run (a sync fetches current state); under
+ * {@code inOrder} the next waiting event runs alone, or with the events before it that the next ones supersede. An
+ * event that arrives while its lane runs waits in the lane and runs afterwards. Up to {@code concurrency} groups of up
+ * to {@code batchSize} queued lanes run at once, each group on a virtual thread, so parallelism is not bounded by the
+ * partition count and one RE call can serve a whole group.
+ *
+ * <p>Real time before backlog: a lane with a real-time event (EDS, single sync, a change found in Magento) queues
+ * ahead of lanes with only backlog events (bulk, replay), groups are of one priority, and backlog groups leave a
+ * quarter of the slots free for real-time ones, so a change made now never waits behind a resync. One entity's
+ * real-time and backlog events share its lane (they may come from two topics), so they never run concurrently.
  *
  * <p>A backing-off lane keeps its records unfinished (their offsets stay uncommitted, so a crash re-delivers them)
  * while every other key keeps flowing. Only records of finished runs are marked finished in the {@link OffsetLedger}.
@@ -36,7 +44,7 @@ final class KeyOrderedDispatcher {
     private static final Logger log = LoggerFactory.getLogger(KeyOrderedDispatcher.class);
 
     /** One lane's share of a group handed to the {@link Runner}. */
-    record Work(String key, List<Received> records, int attempt, Instant failingSince) {
+    record Work(String key, List<Received> records, int attempt, Instant failingSince, boolean realTime) {
     }
 
     /** How a lane's run ended: done (its records are finished) or to be retried after a delay. */
@@ -59,16 +67,23 @@ final class KeyOrderedDispatcher {
 
     private static final class Lane {
         final String key;
-        final TopicPartition partition;
         final List<Received> waiting = new ArrayList<>();
         final List<Received> covered = new ArrayList<>();
         State state = State.QUEUED;
         int attempt;
         Instant failingSince;
 
-        Lane(String key, TopicPartition partition) {
+        Lane(String key) {
             this.key = key;
-            this.partition = partition;
+        }
+
+        boolean realTime() {
+            return covered.stream().anyMatch(Received::realTime) || waiting.stream().anyMatch(Received::realTime);
+        }
+
+        boolean holds(Collection<TopicPartition> partitions) {
+            return covered.stream().anyMatch(r -> partitions.contains(r.partition()))
+                    || waiting.stream().anyMatch(r -> partitions.contains(r.partition()));
         }
     }
 
@@ -79,16 +94,21 @@ final class KeyOrderedDispatcher {
     private final RetryBackoff backoff;
     private final Clock clock;
     private final int concurrency;
+    private final int backlogSlots;
     private final int batchSize;
+    private final Function<Received, Ordering> orderings;
 
     private final Map<String, Lane> lanes = new HashMap<>();
-    private final ArrayDeque<Lane> ready = new ArrayDeque<>();
+    private final ArrayDeque<Lane> urgent = new ArrayDeque<>();
+    private final ArrayDeque<Lane> backlog = new ArrayDeque<>();
     private final Set<TopicPartition> assigned = new HashSet<>();
     private int groupsRunning;
+    private int backlogGroupsRunning;
     private boolean stopping;
 
     KeyOrderedDispatcher(Runner runner, OffsetLedger offsets, Executor workers, ScheduledExecutorService timers,
-                         RetryBackoff backoff, Clock clock, int concurrency, int batchSize) {
+                         RetryBackoff backoff, Clock clock, int concurrency, int batchSize,
+                         Function<Received, Ordering> orderings) {
         this.runner = runner;
         this.offsets = offsets;
         this.workers = workers;
@@ -96,7 +116,9 @@ final class KeyOrderedDispatcher {
         this.backoff = backoff;
         this.clock = clock;
         this.concurrency = concurrency;
+        this.backlogSlots = Math.max(1, concurrency - (concurrency + 3) / 4);
         this.batchSize = batchSize;
+        this.orderings = orderings;
     }
 
     synchronized void assigned(Collection<TopicPartition> partitions) {
@@ -110,24 +132,36 @@ final class KeyOrderedDispatcher {
         }
         Lane lane = lanes.get(received.key());
         if (lane == null) {
-            lane = new Lane(received.key(), received.partition());
+            lane = new Lane(received.key());
             lanes.put(lane.key, lane);
-            ready.add(lane);
+            lane.waiting.add(received);
+            enqueue(lane);
+        } else {
+            lane.waiting.add(received);
+            if (lane.state == State.QUEUED && received.realTime() && backlog.remove(lane)) {
+                urgent.add(lane); // a real-time event lifts a queued backlog lane
+            }
         }
-        lane.waiting.add(received);
         launch();
     }
 
     /**
-     * Hands back the lanes of partitions this pod loses: waiting and backing-off work is dropped unfinished (the new
-     * owner re-reads it); running work gets up to {@code wait} to finish so its offsets can still be committed.
+     * Hands back the work of partitions this pod loses: their waiting and backing-off records are dropped unfinished
+     * (the new owner re-reads them); running work gets up to {@code wait} to finish so its offsets can be committed.
      */
     synchronized void revoke(Collection<TopicPartition> partitions, Duration wait) throws InterruptedException {
         assigned.removeAll(partitions);
-        lanes.values().removeIf(lane -> partitions.contains(lane.partition) && lane.state != State.RUNNING);
-        ready.removeIf(lane -> partitions.contains(lane.partition));
+        for (Lane lane : List.copyOf(lanes.values())) {
+            lane.waiting.removeIf(r -> partitions.contains(r.partition()));
+            if (lane.state != State.RUNNING) {
+                lane.covered.removeIf(r -> partitions.contains(r.partition()));
+                if (lane.covered.isEmpty() && lane.waiting.isEmpty()) {
+                    forget(lane);
+                }
+            }
+        }
         long deadline = System.nanoTime() + wait.toNanos();
-        while (lanes.values().stream().anyMatch(lane -> partitions.contains(lane.partition))) {
+        while (lanes.values().stream().anyMatch(lane -> lane.state == State.RUNNING && lane.holds(partitions))) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return;
@@ -139,7 +173,8 @@ final class KeyOrderedDispatcher {
     /** Starts no more runs and waits up to {@code grace} for running ones; what is left stays unfinished. */
     synchronized void stop(Duration grace) throws InterruptedException {
         stopping = true;
-        ready.clear();
+        urgent.clear();
+        backlog.clear();
         long deadline = System.nanoTime() + grace.toNanos();
         while (groupsRunning > 0) {
             long left = deadline - System.nanoTime();
@@ -155,23 +190,69 @@ final class KeyOrderedDispatcher {
         return lanes.size();
     }
 
+    private void enqueue(Lane lane) {
+        lane.state = State.QUEUED;
+        (lane.realTime() ? urgent : backlog).add(lane);
+    }
+
+    private void forget(Lane lane) {
+        lanes.remove(lane.key);
+        urgent.remove(lane);
+        backlog.remove(lane);
+    }
+
     private void launch() {
-        while (!stopping && groupsRunning < concurrency && !ready.isEmpty()) {
+        while (!stopping && groupsRunning < concurrency) {
+            boolean realTime = !urgent.isEmpty();
+            if (!realTime && (backlog.isEmpty() || backlogGroupsRunning >= backlogSlots)) {
+                return;
+            }
+            ArrayDeque<Lane> queue = realTime ? urgent : backlog;
             List<Work> group = new ArrayList<>();
-            while (group.size() < batchSize && !ready.isEmpty()) {
-                Lane lane = ready.poll();
+            while (group.size() < batchSize && !queue.isEmpty()) {
+                Lane lane = queue.poll();
                 lane.state = State.RUNNING;
-                lane.covered.addAll(lane.waiting);
-                lane.waiting.clear();
+                take(lane);
                 lane.attempt++;
-                group.add(new Work(lane.key, List.copyOf(lane.covered), lane.attempt, lane.failingSince));
+                group.add(new Work(lane.key, List.copyOf(lane.covered), lane.attempt, lane.failingSince, realTime));
             }
             groupsRunning++;
-            workers.execute(() -> run(group));
+            if (!realTime) {
+                backlogGroupsRunning++;
+            }
+            workers.execute(() -> run(group, realTime));
         }
     }
 
-    private void run(List<Work> group) {
+    /** Moves what the next run covers from waiting to covered (a retry covers again what it covered). */
+    private void take(Lane lane) {
+        if (lane.waiting.isEmpty()) {
+            return;
+        }
+        Ordering ordering = orderings.apply(lane.waiting.getFirst());
+        if (ordering instanceof Ordering.InOrder inOrder) {
+            if (!lane.covered.isEmpty()) {
+                return; // a retried write runs again alone, before anything after it
+            }
+            int last = 0;
+            while (last + 1 < lane.waiting.size() && supersedes(inOrder, lane.waiting.get(last), lane.waiting.get(last + 1))) {
+                last++;
+            }
+            List<Received> next = lane.waiting.subList(0, last + 1);
+            lane.covered.addAll(next);
+            next.clear();
+        } else {
+            lane.covered.addAll(lane.waiting);
+            lane.waiting.clear();
+        }
+    }
+
+    private static boolean supersedes(Ordering.InOrder ordering, Received earlier, Received later) {
+        return earlier.event() != null && later.event() != null
+                && ordering.supersedes().test(earlier.event(), later.event());
+    }
+
+    private void run(List<Work> group, boolean realTime) {
         Map<String, Verdict> verdicts;
         try {
             verdicts = runner.run(group);
@@ -182,6 +263,9 @@ final class KeyOrderedDispatcher {
         }
         synchronized (this) {
             groupsRunning--;
+            if (!realTime) {
+                backlogGroupsRunning--;
+            }
             for (Work work : group) {
                 Lane lane = lanes.get(work.key());
                 if (lane != null) {
@@ -194,10 +278,11 @@ final class KeyOrderedDispatcher {
     }
 
     private void settle(Lane lane, Verdict verdict) {
-        if (!assigned.contains(lane.partition) || stopping) {
+        if (stopping) {
             lanes.remove(lane.key); // handed back: its records stay unfinished
             return;
         }
+        lane.covered.removeIf(r -> !assigned.contains(r.partition())); // handed back to their new owner
         switch (verdict) {
             case Verdict.Done ignored -> {
                 lane.covered.forEach(r -> offsets.finish(r.partition(), r.record().offset()));
@@ -207,11 +292,14 @@ final class KeyOrderedDispatcher {
                 if (lane.waiting.isEmpty()) {
                     lanes.remove(lane.key);
                 } else {
-                    lane.state = State.QUEUED;
-                    ready.add(lane);
+                    enqueue(lane);
                 }
             }
             case Verdict.Retry retry -> {
+                if (lane.covered.isEmpty() && lane.waiting.isEmpty()) {
+                    lanes.remove(lane.key);
+                    return;
+                }
                 lane.state = State.BACKING_OFF;
                 if (lane.failingSince == null) {
                     lane.failingSince = clock.instant();
@@ -225,8 +313,7 @@ final class KeyOrderedDispatcher {
         if (lanes.get(lane.key) != lane || lane.state != State.BACKING_OFF || stopping) {
             return;
         }
-        lane.state = State.QUEUED;
-        ready.add(lane);
+        enqueue(lane);
         launch();
     }
 }

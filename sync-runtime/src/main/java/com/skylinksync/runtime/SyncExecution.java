@@ -7,6 +7,7 @@ import com.skylinksync.connector.SyncTask;
 import com.skylinksync.connector.SyncResult;
 import com.skylinksync.connector.TaskOutcome;
 import com.skylinksync.connector.PermanentSyncException;
+import com.skylinksync.connector.WorkPriority;
 import com.skylinksync.runtime.CompletionReporter.Completion;
 import com.skylinksync.runtime.KeyOrderedDispatcher.Verdict;
 import com.skylinksync.runtime.KeyOrderedDispatcher.Work;
@@ -49,11 +50,12 @@ final class SyncExecution implements KeyOrderedDispatcher.Runner {
     private final SyncMetrics metrics;
     private final RetryBackoff backoff;
     private final Failures failures;
+    private final WorkPriority priority;
     private final Clock clock;
 
     SyncExecution(List<EntitySyncer> syncers, EntityStatusStore statuses, CompletionReporter completions,
                   DeadLetters deadLetters, SyncMetrics metrics, RetryBackoff backoff,
-                  Failures failures, Clock clock) {
+                  Failures failures, WorkPriority priority, Clock clock) {
         this.syncers = new HashMap<>();
         syncers.forEach(s -> this.syncers.put(s.entityType().name(), s));
         this.statuses = statuses;
@@ -62,6 +64,7 @@ final class SyncExecution implements KeyOrderedDispatcher.Runner {
         this.metrics = metrics;
         this.backoff = backoff;
         this.failures = failures;
+        this.priority = priority;
         this.clock = clock;
     }
 
@@ -80,12 +83,12 @@ final class SyncExecution implements KeyOrderedDispatcher.Runner {
                 metrics.outcome("unreadable", "dead_lettered", 1);
             }
             if (work.records().stream().anyMatch(r -> r.event() != null)) {
-                byType.computeIfAbsent(latest(work).getEntityType().name(), t -> new ArrayList<>()).add(work);
+                byType.computeIfAbsent(EntityIdentity.groupOf(latest(work)), t -> new ArrayList<>()).add(work);
             } else {
                 verdicts.put(work.key(), Verdict.DONE);
             }
         }
-        byType.forEach((type, works) -> verdicts.putAll(runType(type, works)));
+        byType.forEach((groupKey, works) -> verdicts.putAll(runType(latest(works.getFirst()).getEntityType().name(), works)));
         return verdicts;
     }
 
@@ -94,15 +97,15 @@ final class SyncExecution implements KeyOrderedDispatcher.Runner {
         Map<String, String> changeSets = new HashMap<>();
         for (Work work : works) {
             EntityChanged latest = latest(work);
-            attempts.put(latest.getEntityId(), work.attempt());
-            changeSets.put(latest.getEntityId(), latest.getChangeSetId());
+            attempts.put(EntityIdentity.of(latest), work.attempt());
+            changeSets.put(EntityIdentity.of(latest), latest.getChangeSetId());
         }
         Map<String, EntityStatus> known = statuses.running(type, attempts, changeSets);
         List<SyncTask> tasks = works.stream().map(work -> {
             EntityChanged latest = latest(work);
-            EntityStatus status = known.get(latest.getEntityId());
+            EntityStatus status = known.get(EntityIdentity.of(latest));
             return new SyncTask(latest, status == null ? null : status.contentHash(),
-                    status == null ? null : status.magentoId(), work.attempt());
+                    status == null ? null : status.targetId(), work.attempt());
         }).toList();
 
         Map<String, TaskOutcome> outcomes = new HashMap<>();
@@ -111,7 +114,8 @@ final class SyncExecution implements KeyOrderedDispatcher.Runner {
             if (syncer == null) {
                 throw new PermanentSyncException("NO_SYNCER", "This service does not sync " + type + " entities");
             }
-            for (TaskOutcome outcome : syncer.syncAll(tasks)) {
+            WorkPriority.Level level = works.getFirst().realTime() ? WorkPriority.Level.REAL_TIME : WorkPriority.Level.BACKLOG;
+            for (TaskOutcome outcome : priority.call(level, () -> syncer.syncAll(tasks))) {
                 outcomes.put(outcome.entityId(), outcome);
             }
         } catch (RuntimeException failure) {
@@ -124,6 +128,7 @@ final class SyncExecution implements KeyOrderedDispatcher.Runner {
         Instant now = clock.instant();
         for (Work work : works) {
             String entityId = latest(work).getEntityId();
+            String statusId = EntityIdentity.of(latest(work));
             metrics.run(type);
             TaskOutcome outcome = outcomes.getOrDefault(entityId, new TaskOutcome.Failed(entityId,
                     new IllegalStateException("The syncer returned no outcome for " + type + " " + entityId)));
@@ -131,17 +136,17 @@ final class SyncExecution implements KeyOrderedDispatcher.Runner {
                 case TaskOutcome.Done done -> {
                     SyncResult result = done.result();
                     SyncStatus status = result.outcome() == Outcome.SYNCED ? SyncStatus.SYNCED : SyncStatus.UNCHANGED;
-                    updates.add(new StatusUpdate(entityId, status, work.attempt(), null, result.contentHash(),
-                            result.magentoId()));
+                    updates.add(new StatusUpdate(statusId, status, work.attempt(), null, result.contentHash(),
+                            result.targetId()));
                     perChangeSet(work).forEach(event -> reports.add(new Completion(event, result.outcome(),
-                            result.magentoId(), work.attempt(), null, null)));
+                            result.targetId(), work.attempt(), null, null)));
                     metrics.outcome(type, status.name(), 1);
                     work.records().forEach(r -> metrics.latency(type, Duration.between(r.receivedAt(), now)));
                     log.debug("{} {} {} after {} attempt(s)", type, entityId, status, work.attempt());
                     verdicts.put(work.key(), Verdict.DONE);
                 }
                 case TaskOutcome.Failed failed -> verdicts.put(work.key(),
-                        failed(type, entityId, work, failed.failure(), now, updates, reports));
+                        failed(type, statusId, work, failed.failure(), now, updates, reports));
             }
         }
         statuses.finished(type, updates);

@@ -2,6 +2,9 @@ package com.skylinksync.runtime;
 
 import com.skylinksync.connector.FailureClassifier;
 import com.skylinksync.connector.EntitySyncer;
+import com.skylinksync.connector.Ordering;
+import com.skylinksync.connector.WorkPriority;
+import com.skylinksync.runtime.source.SourceConfiguration;
 import com.skylinksync.runtime.status.EntityStatusConfiguration;
 import com.skylinksync.runtime.status.EntityStatusStore;
 import com.skylinksync.schemas.Topics;
@@ -23,6 +26,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.flywaydb.core.Flyway;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -46,7 +53,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
         "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration"})
 @ConditionalOnBean(EntitySyncer.class)
 @EnableConfigurationProperties(SyncProperties.class)
-@Import(EntityStatusConfiguration.class)
+@Import({EntityStatusConfiguration.class, SourceConfiguration.class})
 public class SyncRuntimeAutoConfiguration {
 
     /** The suffix of the topic where writes of unknown outcome wait for an operator. */
@@ -68,8 +75,34 @@ public class SyncRuntimeAutoConfiguration {
         var deadLetters = new DeadLetterPublishingRecoverer(templates,
                 (record, failure) -> new TopicPartition(Topics.deadLetters(record.topic()), record.partition()));
         var parked = new DeadLetterPublishingRecoverer(templates,
-                (record, failure) -> new TopicPartition(record.topic() + PARKED_SUFFIX, record.partition()));
+                (record, failure) -> new TopicPartition(Topics.realTime(record.topic()) + PARKED_SUFFIX, record.partition()));
         return new DeadLetters(deadLetters, parked);
+    }
+
+    /** One per application: the runtime sets it around every run, the RE budget reads it. */
+    @Bean
+    @ConditionalOnMissingBean
+    WorkPriority workPriority() {
+        return new WorkPriority();
+    }
+
+    /**
+     * The runtime's own tables ({@code classpath:db/sync-runtime}) are migrated with their own schema history
+     * ({@code sync_runtime_schema_history}) just before the service's ({@code spring.flyway.locations}, Flyway's
+     * default history), over the same connection settings: each module numbers its migrations as it likes.
+     */
+    @Bean
+    @ConditionalOnClass(Flyway.class)
+    @ConditionalOnMissingBean
+    FlywayMigrationStrategy runtimeThenServiceMigrations() {
+        return service -> {
+            Flyway.configure().configuration(service.getConfiguration())
+                    .table("sync_runtime_schema_history")
+                    .locations("classpath:db/sync-runtime")
+                    .baselineOnMigrate(true).baselineVersion("0")
+                    .load().migrate();
+            service.migrate();
+        };
     }
 
     @Bean
@@ -90,16 +123,20 @@ public class SyncRuntimeAutoConfiguration {
     @Bean
     KeyOrderedDispatcher keyOrderedDispatcher(List<EntitySyncer> syncers, EntityStatusStore statuses,
                                               CompletionReporter completions, DeadLetters deadLetters,
-                                              List<FailureClassifier> classifiers, OffsetLedger offsets,
+                                              List<FailureClassifier> classifiers, WorkPriority priority, OffsetLedger offsets,
                                               ExecutorService syncWorkers, ScheduledExecutorService syncRetryTimers,
                                               ObjectProvider<MeterRegistry> registry, SyncProperties properties) {
         var backoff = new RetryBackoff(properties, RandomGenerator.getDefault());
         var metrics = new SyncMetrics(registry.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new),
                 offsets::unfinished);
         var execution = new SyncExecution(syncers, statuses, completions, deadLetters, metrics, backoff,
-                new Failures(classifiers), Clock.systemUTC());
+                new Failures(classifiers), priority, Clock.systemUTC());
+        Map<String, Ordering> orderings = new java.util.HashMap<>();
+        syncers.forEach(syncer -> orderings.put(syncer.entityType().name(), syncer.ordering()));
         return new KeyOrderedDispatcher(execution, offsets, syncWorkers, syncRetryTimers, backoff, Clock.systemUTC(),
-                properties.concurrency(), properties.batchSize());
+                properties.concurrency(), properties.batchSize(),
+                received -> received.event() == null ? Ordering.currentState()
+                        : orderings.getOrDefault(received.event().getEntityType().name(), Ordering.currentState()));
     }
 
     @Bean
@@ -109,12 +146,12 @@ public class SyncRuntimeAutoConfiguration {
         return new EntityTopicConsumer(consumers, properties, dispatcher, offsets, statuses, Clock.systemUTC());
     }
 
-    /** Each consumed topic with its dead-letter and parked topics, same partition count (they keep the source partition). */
+    /** Each consumed topic with its backlog twin, dead-letter and parked topics, same partition count (they keep the source partition). */
     @Bean
     KafkaAdmin.NewTopics syncedTopics(SyncProperties properties) {
         List<NewTopic> topics = new ArrayList<>();
         for (String topic : properties.topics()) {
-            for (String name : List.of(topic, Topics.deadLetters(topic), topic + PARKED_SUFFIX)) {
+            for (String name : List.of(topic, Topics.backlog(topic), Topics.deadLetters(topic), topic + PARKED_SUFFIX)) {
                 topics.add(TopicBuilder.name(name).partitions(properties.topicPartitions()).build());
             }
         }

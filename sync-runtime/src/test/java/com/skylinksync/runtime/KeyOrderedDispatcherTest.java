@@ -3,6 +3,7 @@ package com.skylinksync.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.skylinksync.connector.Ordering;
 import com.skylinksync.schemas.avro.EntityChanged;
 import com.skylinksync.schemas.avro.EntityType;
 import com.skylinksync.schemas.avro.Origin;
@@ -151,7 +152,8 @@ class KeyOrderedDispatcherTest {
 
     private KeyOrderedDispatcher dispatcher(KeyOrderedDispatcher.Runner runner) {
         var dispatcher = new KeyOrderedDispatcher(runner, offsets, workers, timers,
-                new RetryBackoff(properties, new Random(1)), Clock.systemUTC(), properties.concurrency(), properties.batchSize());
+                new RetryBackoff(properties, new Random(1)), Clock.systemUTC(), properties.concurrency(), properties.batchSize(),
+                received -> Ordering.currentState());
         dispatcher.assigned(Set.of(P0));
         return dispatcher;
     }

@@ -97,8 +97,8 @@ class RetailExpressCustomerSyncer implements EntitySyncer {
         // The group of the configured price-group type; none of that type → Magento's default group (reference 3.1).
         Integer groupId = source.priceGroup(groups.customerType()).map(groups::groupOf).orElse(null);
         String hash = ContentHash.of(source, groupId, properties);
-        if (hash.equals(task.lastContentHash()) && task.lastMagentoId() != null) {
-            return SyncResult.unchanged(task.lastMagentoId(), hash);
+        if (hash.equals(task.lastContentHash()) && task.lastTargetId() != null) {
+            return SyncResult.unchanged(task.lastTargetId(), hash);
         }
         Optional<MagentoCustomer> linked = findTwin(source);
         MagentoCustomer wanted = requiredFields.complete(source.id(), mapper.map(source, linked, groupId));

@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param lastChangeSet the change set of the latest event seen for it, when it had one
  */
 public record EntityStatus(String entityType, String entityId, SyncStatus status, int attempts, String lastError,
-                           Instant lastSyncedAt, String contentHash, String magentoId, String lastChangeSet,
+                           Instant lastSyncedAt, String contentHash, String targetId, String lastChangeSet,
                            Instant updatedAt) {
 
     static EntityStatus neverSynced(String entityType, String entityId) {

@@ -46,7 +46,7 @@ public final class EntityStatusStore {
     }
 
     /**
-     * Marks entities RUNNING with their attempt number and returns what is remembered of each (hash, Magento id).
+     * Marks entities RUNNING with their attempt number and returns what is remembered of each (hash, target id).
      * {@code attempts} and {@code changeSets} are keyed by entity id.
      */
     public Map<String, EntityStatus> running(String entityType, Map<String, Integer> attempts, Map<String, String> changeSets) {
@@ -87,7 +87,7 @@ public final class EntityStatusStore {
                    SET status = v.status, attempts = v.attempts, last_error = NULLIF(v.err, ''),
                        last_synced_at = CASE WHEN v.status IN ('SYNCED', 'UNCHANGED') THEN now() ELSE s.last_synced_at END,
                        content_hash = COALESCE(NULLIF(v.hash, ''), s.content_hash),
-                       magento_id = COALESCE(NULLIF(v.mid, ''), s.magento_id),
+                       target_id = COALESCE(NULLIF(v.mid, ''), s.target_id),
                        updated_at = now()
                   FROM unnest($2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[])
                        AS v(id, status, attempts, err, hash, mid)
@@ -98,7 +98,7 @@ public final class EntityStatusStore {
                 .bind(3, updates.stream().map(StatusUpdate::attempts).toArray(Integer[]::new))
                 .bind(4, updates.stream().map(u -> orEmpty(u.lastError())).toArray(String[]::new))
                 .bind(5, updates.stream().map(u -> orEmpty(u.contentHash())).toArray(String[]::new))
-                .bind(6, updates.stream().map(u -> orEmpty(u.magentoId())).toArray(String[]::new))
+                .bind(6, updates.stream().map(u -> orEmpty(u.targetId())).toArray(String[]::new))
                 .fetch().rowsUpdated().block(WAIT);
     }
 
@@ -130,7 +130,7 @@ public final class EntityStatusStore {
         return new EntityStatus(row.get("entity_type", String.class), row.get("entity_id", String.class),
                 SyncStatus.valueOf(row.get("status", String.class)), row.get("attempts", Integer.class),
                 row.get("last_error", String.class), instant(row.get("last_synced_at", OffsetDateTime.class)),
-                row.get("content_hash", String.class), row.get("magento_id", String.class),
+                row.get("content_hash", String.class), row.get("target_id", String.class),
                 row.get("last_change_set", String.class), instant(row.get("updated_at", OffsetDateTime.class)));
     }
 
