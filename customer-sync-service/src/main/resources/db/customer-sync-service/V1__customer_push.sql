@@ -1,4 +1,4 @@
--- Magento → Retail Express customer push (customer-sync-service's own tables; the runtime's are V1..V99).
+-- Magento → Retail Express customer push.
 
 -- Where the poll of Magento customers by updated_at has got to, and which pod may poll now (a lease, so two
 -- pods never push the same change twice; a stopping pod gives it up, a dead one's lease runs out).
