@@ -7,9 +7,6 @@ import com.skylinksync.magento.MagentoCustomer;
 import com.skylinksync.magento.MagentoException;
 import com.skylinksync.retailexpress.RetailExpressClient;
 import com.skylinksync.retailexpress.RetailExpressException;
-import com.skylinksync.runtime.status.EntityStatusStore;
-import com.skylinksync.runtime.status.StatusUpdate;
-import com.skylinksync.runtime.status.SyncStatus;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,31 +22,26 @@ import org.springframework.stereotype.Component;
  * sync. Linked customers (a {@code skylink_customer_id}) update their RE customer: a change made in Magento is pushed
  * even though RE owns the fields (the original did the same; the README says why).
  *
- * <p>Failures: RE refusing the content is recorded (status store, type {@value #ENTITY_TYPE}, DEAD_LETTERED) and
+ * <p>Failures: RE refusing the content is recorded in the ledger (and dead-lettered by the connector) and
  * skipped until the customer changes; a create whose outcome is unknown is never resent — the customer is PARKED for
- * an operator, because resending could make a second RE customer; anything transient stalls the poll
- * ({@link PushStalled}) without losing the customer.
+ * an operator, because resending could make a second RE customer; anything transient is thrown as
+ * {@link PushStalled}, which the runtime retries with backoff without losing the customer.
  */
 @Component
 class CustomerPusher {
-
-    /** The status store's entity type for pushed Magento customers (ids are Magento customer ids). */
-    static final String ENTITY_TYPE = "MAGENTO_CUSTOMER";
 
     private static final Logger log = LoggerFactory.getLogger(CustomerPusher.class);
 
     private final RetailExpressClient retailExpress;
     private final MagentoClient magento;
     private final PushLedger ledger;
-    private final EntityStatusStore statuses;
     private final NewCustomerPasswords passwords;
 
     CustomerPusher(RetailExpressClient retailExpress, MagentoClient magento, PushLedger ledger,
-                   EntityStatusStore statuses, NewCustomerPasswords passwords) {
+                   NewCustomerPasswords passwords) {
         this.retailExpress = retailExpress;
         this.magento = magento;
         this.ledger = ledger;
-        this.statuses = statuses;
         this.passwords = passwords;
     }
 
@@ -101,7 +93,6 @@ class CustomerPusher {
         ledger.inStep(id, reId, hash, customer.updatedAt());
         log.info("Magento customer {} pushed to Retail Express as new customer {}", id, reId);
         writeBack(customer, reId);
-        record(id, SyncStatus.SYNCED, null, reId);
         return PushOutcome.CREATED;
     }
 
@@ -122,7 +113,6 @@ class CustomerPusher {
         if (linkMissing) {
             writeBack(customer, reId);
         }
-        record(id, SyncStatus.SYNCED, null, reId);
         return PushOutcome.UPDATED;
     }
 
@@ -152,7 +142,6 @@ class CustomerPusher {
                 + ") has an unknown outcome: " + reason + ". Check Retail Express for the customer; then set its id as"
                 + " skylink_customer_id in Magento, or delete the customer_push row to create it again.";
         ledger.parked(id, hash, customer.updatedAt(), message);
-        record(id, SyncStatus.PARKED, "UNCERTAIN_WRITE: " + message, null);
         log.error("Magento customer {} parked for an operator: {}", id, message);
         return PushOutcome.PARKED;
     }
@@ -160,17 +149,19 @@ class CustomerPusher {
     private PushOutcome reject(MagentoCustomer customer, Integer reId, String hash, RetailExpressException refused) {
         long id = customer.id();
         ledger.rejected(id, reId, hash, customer.updatedAt(), refused.getMessage());
-        record(id, SyncStatus.DEAD_LETTERED, "RETAIL_EXPRESS_REJECTED: " + refused.getMessage(), reId);
         log.warn("Retail Express refused Magento customer {}; skipped until it changes: {}", id, refused.getMessage());
         return PushOutcome.REJECTED;
     }
 
-    /** For operators: {@code GET /entities?status=PARKED} (or DEAD_LETTERED) lists pushed customers too. */
-    private void record(long magentoId, SyncStatus status, String error, Integer reId) {
-        String entityId = Long.toString(magentoId);
-        statuses.running(ENTITY_TYPE, Map.of(entityId, 1), Map.of());
-        statuses.finished(ENTITY_TYPE, List.of(new StatusUpdate(entityId, status, 1, error, null,
-                reId == null ? null : reId.toString())));
+
+    /** The RE customer the Magento customer is linked to as far as the ledger knows, as text (null when none). */
+    String reCustomerId(long magentoId) {
+        return ledger.find(magentoId).map(PushState::reCustomerId).map(String::valueOf).orElse(null);
+    }
+
+    /** Why the last push of the customer was refused or parked, as recorded. */
+    String lastError(long magentoId) {
+        return ledger.find(magentoId).map(PushState::lastError).orElse("no error recorded for Magento customer " + magentoId);
     }
 
     private static Integer linkOf(MagentoCustomer customer) {

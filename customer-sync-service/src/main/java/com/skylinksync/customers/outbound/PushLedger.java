@@ -7,9 +7,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The push's memory in the service's schema ({@code customer_push}, {@code customer_push_cursor}): per Magento
- * customer what RE holds of it, and the poll's high-water mark with its lease. Blocking with a bound, like the
- * runtime's status store: it is called from the poller's own thread and from sync threads.
+ * The push's memory in the service's schema ({@code customer_push}): per Magento customer what RE holds of it.
+ * Blocking with a bound, like the runtime's status store: it is called from sync threads.
  *
  * <p>Public for one caller outside the push: the Retail Express → Magento sync, which records what it wrote
  * ({@link #writtenFromRetailExpress}) so the poll does not push RE's own change back to RE.
@@ -18,7 +17,6 @@ import org.springframework.stereotype.Component;
 public class PushLedger {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final String CURSOR = "magento-customers";
 
     private final DatabaseClient database;
 
@@ -31,7 +29,8 @@ public class PushLedger {
         inStep(written.id(), reCustomerId, RetailExpressContent.of(written).hash(), written.updatedAt());
     }
 
-    record PushState(long magentoId, Integer reCustomerId, String state, String contentHash, String seenUpdatedAt) {
+    record PushState(long magentoId, Integer reCustomerId, String state, String contentHash, String seenUpdatedAt,
+                     String lastError) {
     }
 
     Optional<PushState> find(long magentoId) {
@@ -39,7 +38,7 @@ public class PushLedger {
                 .bind(0, magentoId)
                 .map(row -> new PushState(row.get("magento_id", Long.class), row.get("re_customer_id", Integer.class),
                         row.get("state", String.class), row.get("content_hash", String.class),
-                        row.get("seen_updated_at", String.class)))
+                        row.get("seen_updated_at", String.class), row.get("last_error", String.class)))
                 .one().block(WAIT));
     }
 
@@ -88,35 +87,5 @@ public class PushLedger {
         spec = seenUpdatedAt == null ? spec.bindNull(4, String.class) : spec.bind(4, seenUpdatedAt);
         spec = error == null ? spec.bindNull(5, String.class) : spec.bind(5, error);
         spec.fetch().rowsUpdated().block(WAIT);
-    }
-
-    /**
-     * Takes (or renews) the right to poll for {@code lease}, and returns the high-water mark; empty while another
-     * pod holds an unexpired lease. The first claim ever starts the mark at {@code initialMark}.
-     */
-    Optional<String> claim(String owner, Duration lease, String initialMark) {
-        return Optional.ofNullable(database.sql("""
-                INSERT INTO customer_push_cursor (name, high_water_mark, lease_owner, lease_until)
-                VALUES ($1, $2, $3, now() + make_interval(secs => $4))
-                ON CONFLICT (name) DO UPDATE
-                   SET lease_owner = EXCLUDED.lease_owner, lease_until = EXCLUDED.lease_until
-                 WHERE customer_push_cursor.lease_owner = EXCLUDED.lease_owner
-                    OR customer_push_cursor.lease_until < now()
-                RETURNING high_water_mark""")
-                .bind(0, CURSOR).bind(1, initialMark).bind(2, owner).bind(3, lease.toMillis() / 1000.0)
-                .map(row -> row.get("high_water_mark", String.class))
-                .one().block(WAIT));
-    }
-
-    /** Moves the mark, only while still holding the lease (a pod that lost it must not move another's mark). */
-    void advance(String owner, String highWaterMark) {
-        database.sql("UPDATE customer_push_cursor SET high_water_mark = $3 WHERE name = $1 AND lease_owner = $2")
-                .bind(0, CURSOR).bind(1, owner).bind(2, highWaterMark).fetch().rowsUpdated().block(WAIT);
-    }
-
-    /** Gives the lease up, so a pod that starts next need not wait for it to run out. */
-    void release(String owner) {
-        database.sql("UPDATE customer_push_cursor SET lease_until = '-infinity' WHERE name = $1 AND lease_owner = $2")
-                .bind(0, CURSOR).bind(1, owner).fetch().rowsUpdated().block(WAIT);
     }
 }

@@ -9,8 +9,6 @@ import com.skylinksync.magento.MagentoCustomer;
 import com.skylinksync.magento.MagentoSettings;
 import com.skylinksync.retailexpress.RetailExpressClient;
 import com.skylinksync.retailexpress.RetailExpressSettings;
-import com.skylinksync.runtime.status.EntityStatusStore;
-import com.skylinksync.runtime.status.SyncStatus;
 import com.skylinksync.sandbox.infra.PostgresServer;
 import com.skylinksync.sandbox.magento.MagentoSimulator;
 import com.skylinksync.sandbox.retailexpress.RetailExpressSimulator;
@@ -31,6 +29,13 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
+import com.skylinksync.connector.SyncTask;
+import com.skylinksync.connector.UncertainSyncException;
+import com.skylinksync.schemas.avro.EntityChanged;
+import com.skylinksync.schemas.avro.EntityType;
+import com.skylinksync.schemas.avro.Origin;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +43,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * How a push fails, with real parts but no service around them: the pusher over the real ledger and status store
+ * How a push fails, with real parts but no service around them: the pusher (and its connector) over the real ledger
  * (PostgreSQL, migrated as the service migrates), the Magento simulator, and Retail Express clients pointed at the
  * RE simulator or at a server that takes a request and never answers.
  */
@@ -50,19 +55,21 @@ class CustomerPushFailureTest {
     private static SilentServer silent;
     private static MagentoClient magento;
     private static PushLedger ledger;
-    private static EntityStatusStore statuses;
+    private static final CustomerSnapshots snapshots = new CustomerSnapshots();
 
     @BeforeAll
     static void start() {
         postgres = PostgresServer.start(0, null);
+        // As the service migrates: the runtime's tables with their own history, then the service's.
         Flyway.configure().dataSource(postgres.jdbcUrl(), PostgresServer.USER, "postgres").schemas("customer_sync")
-                .locations("classpath:db/sync-runtime", "classpath:db/customer-sync-service").load().migrate();
+                .table("sync_runtime_schema_history").locations("classpath:db/sync-runtime").load().migrate();
+        Flyway.configure().dataSource(postgres.jdbcUrl(), PostgresServer.USER, "postgres").schemas("customer_sync")
+                .baselineOnMigrate(true).baselineVersion("0").locations("classpath:db/customer-sync-service").load().migrate();
         DatabaseClient database = DatabaseClient.create(ConnectionFactories.get(ConnectionFactoryOptions
                 .parse(postgres.r2dbcUrl("customer_sync")).mutate()
                 .option(ConnectionFactoryOptions.USER, PostgresServer.USER)
                 .option(ConnectionFactoryOptions.PASSWORD, "postgres").build()));
         ledger = new PushLedger(database);
-        statuses = new EntityStatusStore(database);
         magentoSimulator = MagentoSimulator.start(MagentoSimulator.Options.defaults().withPort(0));
         magento = new MagentoClient(WebClient.builder(),
                 new MagentoSettings(magentoSimulator.restBase(), magentoSimulator.accessToken(), Duration.ofSeconds(5)));
@@ -89,12 +96,14 @@ class CustomerPushFailureTest {
 
         assertThat(pusher.push(customer)).isEqualTo(PushOutcome.PARKED);
         assertThat(silent.requests()).as("the create reached the server").isEqualTo(1);
-        var status = statuses.find(CustomerPusher.ENTITY_TYPE, String.valueOf(customer.id()));
-        assertThat(status.status()).isEqualTo(SyncStatus.PARKED);
-        assertThat(status.lastError()).startsWith("UNCERTAIN_WRITE").contains(String.valueOf(customer.id()))
+        var state = ledger.find(customer.id()).orElseThrow();
+        assertThat(state.state()).isEqualTo("PARKED");
+        assertThat(state.lastError()).contains("unknown outcome").contains(String.valueOf(customer.id()))
                 .doesNotContain(retailExpress.password());
-        assertThat(statuses.withStatus(SyncStatus.PARKED, 0, 50).items())
-                .extracting(s -> s.entityId()).contains(String.valueOf(customer.id()));
+        // Through the connector the runtime runs, the parked push is an uncertain write (status PARKED, .parked topic).
+        var connector = new MagentoCustomerPush(pusher, snapshots, new StaticListableBeanFactory().getBeanProvider(MeterRegistry.class));
+        assertThatThrownBy(() -> connector.sync(task(customer))).isInstanceOf(UncertainSyncException.class)
+                .hasMessageContaining(String.valueOf(customer.id())).hasMessageNotContaining(retailExpress.password());
 
         // The next polls see it again (and a later change): still parked, nothing resent, Magento not linked.
         assertThat(pusher.push(customer)).isEqualTo(PushOutcome.PARKED);
@@ -112,8 +121,7 @@ class CustomerPushFailureTest {
 
         assertThat(pusher(reClient(retailExpress.password())).push(customer)).isEqualTo(PushOutcome.PARKED);
         assertThat(retailExpress.calls()).filteredOn(c -> !c.at().isBefore(before)).isEmpty();
-        assertThat(statuses.find(CustomerPusher.ENTITY_TYPE, String.valueOf(customer.id())).status())
-                .isEqualTo(SyncStatus.PARKED);
+        assertThat(ledger.find(customer.id()).orElseThrow().state()).isEqualTo("PARKED");
     }
 
     @Test
@@ -148,8 +156,16 @@ class CustomerPushFailureTest {
         assertThat(pusher.push(linked)).isEqualTo(PushOutcome.UNCHANGED);
     }
 
+    private static SyncTask task(MagentoCustomer customer) {
+        EntityChanged event = EntityChanged.newBuilder().setChangeSetId(null).setOrigin(Origin.POLL).setClientId(null)
+                .setSalesChannelId(null).setEntityType(EntityType.MAGENTO_CUSTOMER).setEntityId(String.valueOf(customer.id()))
+                .setAttributeCode(null).setVersion(customer.updatedAt()).setSnapshot(snapshots.write(customer))
+                .setObservedAt(Instant.now()).setTraceId("test").build();
+        return new SyncTask(event, null, null, 1);
+    }
+
     private static CustomerPusher pusher(RetailExpressClient client) {
-        return new CustomerPusher(client, magento, ledger, statuses, new NewCustomerPasswords());
+        return new CustomerPusher(client, magento, ledger, new NewCustomerPasswords());
     }
 
     private static RetailExpressClient reClient(String password) {
