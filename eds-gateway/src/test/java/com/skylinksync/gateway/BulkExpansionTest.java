@@ -13,6 +13,7 @@ import com.skylinksync.schemas.avro.EntitySynced;
 import com.skylinksync.schemas.avro.EntityType;
 import com.skylinksync.schemas.avro.Origin;
 import com.skylinksync.schemas.avro.Outcome;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -61,7 +62,7 @@ class BulkExpansionTest {
                 .expectBody().jsonPath("$.entities").isEqualTo(2);
 
         await().atMost(GatewayFixture.DEADLINE).until(() -> "DONE".equals(bulkStatus(id, "SalesChannel")));
-        List<EntityChanged> events = fixture.publishedEvents(Topics.PRODUCTS, id);
+        List<EntityChanged> events = publishedEvents(Topics.PRODUCTS, id);
         assertThat(events).extracting(EntityChanged::getEntityId).containsExactlyInAnyOrderElementsOf(onChannel);
         assertThat(events).filteredOn(e -> e.getEntityId().equals("124005")).singleElement()
                 .extracting(EntityChanged::getOrigin).isEqualTo(Origin.EDS);
@@ -70,6 +71,10 @@ class BulkExpansionTest {
             assertThat(e.getSalesChannelId()).isEqualTo(1);
             assertThat(e.getEntityType()).isEqualTo(EntityType.PRODUCT);
         });
+        // Real time before backlog: the bulk events wait on the backlog topic, the EDS one is on the entity topic.
+        assertThat(fixture.publishedEvents(Topics.PRODUCTS, id)).extracting(EntityChanged::getEntityId).containsExactly("124005");
+        assertThat(fixture.publishedEvents(Topics.backlog(Topics.PRODUCTS), id))
+                .allSatisfy(e -> assertThat(e.getOrigin()).isEqualTo(Origin.BULK));
         http.get().uri("/changesets/{id}", id).exchange()
                 .expectStatus().isOk()
                 .expectBody()
@@ -99,7 +104,7 @@ class BulkExpansionTest {
         put(changeSet(id, group("BulkCustomer", 1))).expectStatus().isCreated();
 
         await().atMost(GatewayFixture.DEADLINE).until(() -> "DONE".equals(bulkStatus(id, "BulkCustomer")));
-        assertThat(fixture.publishedEvents(Topics.CUSTOMERS, id))
+        assertThat(publishedEvents(Topics.CUSTOMERS, id))
                 .allSatisfy(e -> assertThat(e.getOrigin()).isEqualTo(Origin.BULK))
                 .extracting(EntityChanged::getEntityId).containsExactlyInAnyOrderElementsOf(customers);
     }
@@ -126,7 +131,7 @@ class BulkExpansionTest {
 
         await().atMost(GatewayFixture.DEADLINE).until(() -> "DONE".equals(bulkStatus(id, "BulkCustomer")));
         List<String> customers = retailExpress.getCustomerIds(true, true).stream().map(String::valueOf).toList();
-        assertThat(fixture.publishedEvents(Topics.CUSTOMERS, id)).extracting(EntityChanged::getEntityId)
+        assertThat(publishedEvents(Topics.CUSTOMERS, id)).extracting(EntityChanged::getEntityId)
                 .containsExactlyInAnyOrderElementsOf(customers);
     }
 
@@ -135,7 +140,7 @@ class BulkExpansionTest {
         String id = UUID.randomUUID().toString();
         put(changeSet(id, group("SalesChannel", 1))).expectStatus().isCreated();
         await().atMost(GatewayFixture.DEADLINE).until(() -> "DONE".equals(bulkStatus(id, "SalesChannel")));
-        int published = fixture.publishedEvents(Topics.PRODUCTS, id).size();
+        int published = publishedEvents(Topics.PRODUCTS, id).size();
 
         // As if the replica died after its chunks committed but before it marked the bulk entity done.
         fixture.postgres.execute("UPDATE eds_gateway.bulk_expansion SET status = 'PENDING', next_attempt_at = now() WHERE change_set_id = '" + id + "'");
@@ -144,7 +149,7 @@ class BulkExpansionTest {
 
         await().atMost(GatewayFixture.DEADLINE).until(() -> "DONE".equals(bulkStatus(id, "SalesChannel")));
         assertThat(fixture.single("SELECT attempts FROM eds_gateway.bulk_expansion WHERE change_set_id = ?", id)).isEqualTo("2");
-        assertThat(fixture.publishedEvents(Topics.PRODUCTS, id)).hasSize(published);
+        assertThat(publishedEvents(Topics.PRODUCTS, id)).hasSize(published);
         assertThat(fixture.single("SELECT outcome FROM eds_gateway.change_set_entity WHERE change_set_id = ? AND eds_type = 'SalesChannel'", id))
                 .isEqualTo("EXPANDED");
     }
@@ -176,5 +181,12 @@ class BulkExpansionTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body)
                 .exchange();
+    }
+
+    /** A change set's events on an entity topic and on its backlog twin, where bulk expansion publishes. */
+    private static List<EntityChanged> publishedEvents(String topic, String changeSetId) {
+        List<EntityChanged> events = new ArrayList<>(fixture.publishedEvents(topic, changeSetId));
+        events.addAll(fixture.publishedEvents(Topics.backlog(topic), changeSetId));
+        return events;
     }
 }

@@ -1,6 +1,7 @@
 package com.skylinksync.schemas;
 
 import com.skylinksync.schemas.avro.EntityType;
+import com.skylinksync.schemas.avro.Origin;
 
 /** Kafka topic names: the one place they are spelled. */
 public final class Topics {
@@ -53,6 +54,20 @@ public final class Topics {
      */
     public static String backlog(String topic) {
         return topic.endsWith(BACKLOG_SUFFIX) ? topic : topic + BACKLOG_SUFFIX;
+    }
+
+    /**
+     * Whether events of this origin are backlog work (bulk resyncs, replays and redrives, fan-outs), which may wait,
+     * rather than real-time work (EDS, single syncs, changes found in Magento), which someone is waiting to see.
+     */
+    public static boolean isBacklog(Origin origin) {
+        return origin == Origin.BULK || origin == Origin.REPLAY || origin == Origin.FANOUT;
+    }
+
+    /** Where an event of this entity type and origin is published: the entity topic, or its backlog twin. */
+    public static String forEvent(EntityType type, Origin origin) {
+        String topic = forEntityType(type);
+        return isBacklog(origin) ? backlog(topic) : topic;
     }
 
     /** The real-time entity topic of a topic or of its backlog twin. */

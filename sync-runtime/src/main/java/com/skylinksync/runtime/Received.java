@@ -1,7 +1,7 @@
 package com.skylinksync.runtime;
 
 import com.skylinksync.schemas.avro.EntityChanged;
-import com.skylinksync.schemas.avro.Origin;
+import com.skylinksync.schemas.Topics;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -32,7 +32,6 @@ record Received(ConsumerRecord<String, Object> record, Instant receivedAt) {
         if (event == null) {
             return true;
         }
-        Origin origin = event.getOrigin();
-        return origin != Origin.BULK && origin != Origin.REPLAY && origin != Origin.FANOUT;
+        return !Topics.isBacklog(event.getOrigin());
     }
 }

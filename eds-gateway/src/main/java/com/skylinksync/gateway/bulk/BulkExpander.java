@@ -153,7 +153,8 @@ public class BulkExpander implements SmartLifecycle {
 
     private List<OutboxMessage> events(BulkRequest request, BulkKind kind, List<String> ids) {
         Instant now = Instant.now();
-        String topic = Topics.forEntityType(kind.entityType());
+        // Bulk work goes to the backlog topic: EDS changes made meanwhile are never queued behind it.
+        String topic = Topics.forEvent(kind.entityType(), Origin.BULK);
         List<OutboxMessage> messages = new ArrayList<>(ids.size());
         for (String id : ids) {
             EntityChanged event = EntityChanged.newBuilder()

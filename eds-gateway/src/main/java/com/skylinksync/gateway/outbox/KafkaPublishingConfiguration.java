@@ -2,6 +2,8 @@ package com.skylinksync.gateway.outbox;
 
 import com.skylinksync.gateway.GatewayProperties;
 import com.skylinksync.schemas.Topics;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -23,10 +25,14 @@ class KafkaPublishingConfiguration {
      */
     @Bean
     KafkaAdmin.NewTopics gatewayTopics(GatewayProperties properties) {
-        return new KafkaAdmin.NewTopics(
-                topic(Topics.CUSTOMERS, properties), topic(Topics.PRICE_GROUPS, properties), topic(Topics.ATTRIBUTES, properties),
-                topic(Topics.PRODUCTS, properties), topic(Topics.ORDERS, properties), topic(Topics.OUTLETS, properties),
-                topic(Topics.COMPLETIONS, properties));
+        List<NewTopic> topics = new ArrayList<>();
+        for (String entityTopic : List.of(Topics.CUSTOMERS, Topics.PRICE_GROUPS, Topics.ATTRIBUTES, Topics.PRODUCTS,
+                Topics.ORDERS, Topics.OUTLETS)) {
+            topics.add(topic(entityTopic, properties));
+            topics.add(topic(Topics.backlog(entityTopic), properties)); // where bulk expansion publishes
+        }
+        topics.add(topic(Topics.COMPLETIONS, properties));
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 
     private static NewTopic topic(String name, GatewayProperties properties) {
