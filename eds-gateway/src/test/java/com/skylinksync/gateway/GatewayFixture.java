@@ -209,7 +209,7 @@ final class GatewayFixture implements AutoCloseable {
                 .setEntityType(type)
                 .setEntityId(entityId)
                 .setOutcome(outcome)
-                .setMagentoId(failed ? null : "42")
+                .setTargetId(failed ? null : "42")
                 .setAttempts(failed ? 3 : 1)
                 .setErrorCode(failed ? "VALIDATION" : null)
                 .setErrorMessage(failed ? "Magento refused the customer: email is required" : null)

@@ -11,6 +11,9 @@ public final class Topics {
     public static final String PRODUCTS = "skylink.re.products";
     public static final String ORDERS = "skylink.re.orders";
     public static final String OUTLETS = "skylink.re.outlets";
+    /** Magento-side customer changes, keyed by Magento customer id. */
+    public static final String MAGENTO_CUSTOMERS = "skylink.magento.customers";
+    /** Magento-side order and invoice changes, keyed by Magento entity id. */
     public static final String MAGENTO_ORDERS = "skylink.magento.orders";
     public static final String COMPLETIONS = "skylink.sync.completions";
     /** Compacted, keyed by participant id: {@code BudgetReport}s of the shared RE API budget. */
@@ -22,7 +25,7 @@ public final class Topics {
     private Topics() {
     }
 
-    /** The topic that carries {@code EntityChanged} events for an entity type. */
+    /** The topic that carries {@code EntityChanged} events for an entity type (Magento invoices travel with orders). */
     public static String forEntityType(EntityType type) {
         return switch (type) {
             case CUSTOMER -> CUSTOMERS;
@@ -31,6 +34,8 @@ public final class Topics {
             case PRODUCT -> PRODUCTS;
             case ORDER -> ORDERS;
             case OUTLET -> OUTLETS;
+            case MAGENTO_CUSTOMER -> MAGENTO_CUSTOMERS;
+            case MAGENTO_ORDER, MAGENTO_INVOICE -> MAGENTO_ORDERS;
             case UNKNOWN -> throw new IllegalArgumentException("No topic carries entities of unknown type");
         };
     }
