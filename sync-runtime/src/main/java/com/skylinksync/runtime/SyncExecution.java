@@ -172,9 +172,9 @@ final class SyncExecution implements KeyOrderedDispatcher.Runner {
             log.error("{} {} parked for an operator (the write's outcome is unknown): {} {}", type, entityId, code, message);
             deadLetters.park(records, failure);
             updates.add(new StatusUpdate(entityId, SyncStatus.PARKED, work.attempt(), code + ": " + message, null, null));
-            // FAILED, not terminal: the change set stays open until an operator settles the parked write.
-            perChangeSet(work).forEach(event -> reports.add(new Completion(event, Outcome.FAILED, null,
-                    work.attempt(), "PARKED_" + code, message)));
+            // PARKED is terminal, with failure: the change set is acknowledged as processed with failures.
+            perChangeSet(work).forEach(event -> reports.add(new Completion(event, Outcome.PARKED, null,
+                    work.attempt(), code, message)));
             metrics.outcome(type, "parked", 1);
             return Verdict.DONE;
         }
