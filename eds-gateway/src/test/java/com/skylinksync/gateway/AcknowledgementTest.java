@@ -6,14 +6,18 @@ import static com.skylinksync.gateway.GatewayFixture.completion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.skylinksync.schemas.EntityKey;
 import com.skylinksync.schemas.Topics;
+import com.skylinksync.schemas.avro.EntityChanged;
 import com.skylinksync.schemas.avro.EntityType;
 import com.skylinksync.schemas.avro.Outcome;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -97,6 +101,85 @@ class AcknowledgementTest {
                 .jsonPath("$.entities[?(@.entityId == '300001')].attempts").isEqualTo(3)
                 .jsonPath("$.entities[?(@.entityId == '300001')].errorCode").isEqualTo("VALIDATION")
                 .jsonPath("$.entities[?(@.entityId == '300001')].error").isEqualTo("Magento refused the customer: email is required");
+    }
+
+    @Test
+    void aParkedEntityIsTerminalWithFailureAcknowledgedOnceAndShownAsParked() {
+        Instant before = Instant.now();
+        String id = register(300000, 300001);
+
+        fixture.publishCompletions(completion(id, EntityType.CUSTOMER, "300001", Outcome.PARKED));
+        fixture.awaitCompletionsConsumed();
+        assertThat(fixture.status(id)).as("300000 is still pending").isEqualTo("OPEN");
+
+        fixture.publishCompletions(completion(id, EntityType.CUSTOMER, "300000", Outcome.SYNCED));
+
+        await().atMost(GatewayFixture.DEADLINE).until(() -> "ACKNOWLEDGED_WITH_FAILURES".equals(fixture.status(id)));
+        assertThat(fixture.retailExpress.processedChangeSets()).containsOnlyOnce(id);
+
+        // Repeated and late reports change nothing: PARKED is terminal, a late FAILED never replaces it.
+        fixture.publishCompletions(completion(id, EntityType.CUSTOMER, "300001", Outcome.PARKED),
+                completion(id, EntityType.CUSTOMER, "300001", Outcome.FAILED));
+        fixture.awaitCompletionsConsumed();
+        assertThat(fixture.retailExpress.processedChangeSets()).containsOnlyOnce(id);
+
+        http.get().uri("/changesets/{id}", id).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("ACKNOWLEDGED_WITH_FAILURES")
+                .jsonPath("$.outcomes.PARKED").isEqualTo(1)
+                .jsonPath("$.outcomes.SYNCED").isEqualTo(1)
+                .jsonPath("$.entities[?(@.entityId == '300001')].outcome").isEqualTo("PARKED")
+                .jsonPath("$.entities[?(@.entityId == '300001')].errorCode").isEqualTo("UNCERTAIN_WRITE")
+                .jsonPath("$.entities[?(@.entityId == '300001')].error").isEqualTo("Timed out after sending; outcome unknown")
+                .jsonPath("$.entities[?(@.entityId == '300000')].outcome").isEqualTo("SYNCED");
+        http.get().uri("/changesets?status=ACKNOWLEDGED_WITH_FAILURES&from={from}&size=200", before).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items[?(@.changeSetId == '" + id + "')].status").isEqualTo("ACKNOWLEDGED_WITH_FAILURES");
+    }
+
+    @Test
+    void attributeOptionsOfOneIdInTwoAttributesAreTwoEntitiesEachMarkedByItsOwnCompletion() {
+        String id = UUID.randomUUID().toString();
+        http.put().uri("/eds/notify?client_id={c}&channel_id=1", fixture.clientId())
+                .header("x-api-key", GatewayFixture.API_KEY)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(changeSet(id, group("Brand", 7), group("Colour", 7)))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody().jsonPath("$.entities").isEqualTo(2);
+
+        assertThat(fixture.publishedEvents(Topics.ATTRIBUTES, id)).hasSize(2);
+        var records = fixture.readAll(Topics.ATTRIBUTES).stream()
+                .filter(r -> id.equals(((EntityChanged) r.value()).getChangeSetId())).toList();
+        assertThat(records).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("brand:7", "colour:7");
+        assertThat(records).allSatisfy(r -> assertThat(EntityKey.of((EntityChanged) r.value())).isEqualTo(r.key()));
+
+        // A completion without an attribute code cannot say which option it is: it marks neither.
+        fixture.publishCompletions(completion(id, EntityType.ATTRIBUTE_OPTION, null, "7", Outcome.SYNCED),
+                completion(id, EntityType.ATTRIBUTE_OPTION, "brand", "7", Outcome.SYNCED));
+        fixture.awaitCompletionsConsumed();
+
+        assertThat(fixture.status(id)).isEqualTo("OPEN");
+        http.get().uri("/changesets/{id}", id).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.entities.length()").isEqualTo(2)
+                .jsonPath("$.entities[?(@.attributeCode == 'brand')].outcome").isEqualTo("SYNCED")
+                .jsonPath("$.entities[?(@.attributeCode == 'brand')].entityId").isEqualTo("7")
+                .jsonPath("$.entities[?(@.attributeCode == 'colour')].outcome").isEqualTo("PENDING")
+                .jsonPath("$.entities[?(@.attributeCode == 'colour')].entityId").isEqualTo("7");
+
+        fixture.publishCompletions(completion(id, EntityType.ATTRIBUTE_OPTION, "colour", "7", Outcome.DEAD_LETTERED));
+
+        await().atMost(GatewayFixture.DEADLINE).until(() -> "ACKNOWLEDGED_WITH_FAILURES".equals(fixture.status(id)));
+        assertThat(fixture.retailExpress.processedChangeSets()).containsOnlyOnce(id);
+        http.get().uri("/changesets/{id}", id).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.entities[?(@.attributeCode == 'brand')].outcome").isEqualTo("SYNCED")
+                .jsonPath("$.entities[?(@.attributeCode == 'colour')].outcome").isEqualTo("DEAD_LETTERED");
     }
 
     @Test

@@ -200,7 +200,11 @@ final class GatewayFixture implements AutoCloseable {
     }
 
     static EntitySynced completion(String changeSetId, EntityType type, String entityId, Outcome outcome) {
-        boolean failed = outcome == Outcome.FAILED || outcome == Outcome.DEAD_LETTERED;
+        return completion(changeSetId, type, null, entityId, outcome);
+    }
+
+    static EntitySynced completion(String changeSetId, EntityType type, String attributeCode, String entityId, Outcome outcome) {
+        boolean failed = outcome == Outcome.FAILED || outcome == Outcome.DEAD_LETTERED || outcome == Outcome.PARKED;
         return EntitySynced.newBuilder()
                 .setChangeSetId(changeSetId)
                 .setOrigin(Origin.EDS)
@@ -208,11 +212,13 @@ final class GatewayFixture implements AutoCloseable {
                 .setSalesChannelId(1)
                 .setEntityType(type)
                 .setEntityId(entityId)
+                .setAttributeCode(attributeCode)
                 .setOutcome(outcome)
-                .setMagentoId(failed ? null : "42")
+                .setTargetId(failed ? null : "42")
                 .setAttempts(failed ? 3 : 1)
-                .setErrorCode(failed ? "VALIDATION" : null)
-                .setErrorMessage(failed ? "Magento refused the customer: email is required" : null)
+                .setErrorCode(!failed ? null : outcome == Outcome.PARKED ? "UNCERTAIN_WRITE" : "VALIDATION")
+                .setErrorMessage(!failed ? null : outcome == Outcome.PARKED ? "Timed out after sending; outcome unknown"
+                        : "Magento refused the customer: email is required")
                 .setService("customer-sync-service")
                 .setFinishedAt(Instant.now())
                 .setTraceId(UUID.randomUUID().toString())

@@ -12,6 +12,7 @@ public final class Topics {
     public static final String PRODUCTS = "skylink.re.products";
     public static final String ORDERS = "skylink.re.orders";
     public static final String OUTLETS = "skylink.re.outlets";
+    /** Magento-side customer changes, keyed by Magento customer id. */
     public static final String MAGENTO_CUSTOMERS = "skylink.magento.customers";
     /** Magento orders and their invoices, keyed by Magento order id, so an invoice is pushed after its order. */
     public static final String MAGENTO_ORDERS = "skylink.magento.orders";
@@ -25,7 +26,7 @@ public final class Topics {
     private Topics() {
     }
 
-    /** The topic that carries {@code EntityChanged} events for an entity type. */
+    /** The topic that carries {@code EntityChanged} events for an entity type (Magento invoices travel with orders). */
     public static String forEntityType(EntityType type) {
         return switch (type) {
             case CUSTOMER -> CUSTOMERS;

@@ -23,8 +23,12 @@ final class CompletionReporter {
 
     private static final int MAX_MESSAGE_LENGTH = 1000;
 
-    /** One outcome to report for one event (the event gives the change set and identity). */
-    record Completion(EntityChanged event, Outcome outcome, String magentoId, int attempts, String code, String message) {
+    /**
+     * One outcome to report for one event (the event gives the change set and identity).
+     *
+     * @param targetId the written entity's id in the system written (Magento inbound, Retail Express outbound), or null
+     */
+    record Completion(EntityChanged event, Outcome outcome, String targetId, int attempts, String code, String message) {
     }
 
     private final KafkaTemplate<String, SpecificRecord> kafka;
@@ -64,8 +68,9 @@ final class CompletionReporter {
                 .setSalesChannelId(event.getSalesChannelId())
                 .setEntityType(event.getEntityType())
                 .setEntityId(event.getEntityId())
+                .setAttributeCode(event.getAttributeCode())
                 .setOutcome(completion.outcome())
-                .setMagentoId(completion.magentoId())
+                .setTargetId(completion.targetId())
                 .setAttempts(completion.attempts())
                 .setErrorCode(completion.code())
                 .setErrorMessage(completion.message() == null ? null : truncate(completion.message()))

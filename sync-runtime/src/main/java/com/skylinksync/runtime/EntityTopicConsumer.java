@@ -2,6 +2,7 @@ package com.skylinksync.runtime;
 
 import com.skylinksync.runtime.status.EntityStatusStore;
 import com.skylinksync.schemas.Topics;
+import com.skylinksync.schemas.EntityKey;
 import com.skylinksync.schemas.avro.EntityChanged;
 import java.time.Clock;
 import java.time.Duration;
@@ -154,7 +155,7 @@ final class EntityTopicConsumer implements SmartLifecycle, HealthIndicator {
         for (ConsumerRecord<String, Object> record : records) {
             if (record.value() instanceof EntityChanged event) {
                 queuedByType.computeIfAbsent(event.getEntityType().name(), t -> new LinkedHashMap<>())
-                        .put(EntityIdentity.of(event), event.getChangeSetId());
+                        .put(EntityKey.of(event), event.getChangeSetId());
             }
         }
         try {

@@ -15,6 +15,7 @@ import com.skylinksync.runtime.status.EntityStatus;
 import com.skylinksync.runtime.status.EntityStatusStore;
 import com.skylinksync.runtime.status.StatusUpdate;
 import com.skylinksync.runtime.status.SyncStatus;
+import com.skylinksync.schemas.EntityKey;
 import com.skylinksync.schemas.avro.EntityChanged;
 import com.skylinksync.schemas.avro.Outcome;
 import java.time.Clock;
@@ -83,7 +84,7 @@ final class SyncExecution implements KeyOrderedDispatcher.Runner {
                 metrics.outcome("unreadable", "dead_lettered", 1);
             }
             if (work.records().stream().anyMatch(r -> r.event() != null)) {
-                byType.computeIfAbsent(EntityIdentity.groupOf(latest(work)), t -> new ArrayList<>()).add(work);
+                byType.computeIfAbsent(groupOf(latest(work)), t -> new ArrayList<>()).add(work);
             } else {
                 verdicts.put(work.key(), Verdict.DONE);
             }
@@ -97,13 +98,13 @@ final class SyncExecution implements KeyOrderedDispatcher.Runner {
         Map<String, String> changeSets = new HashMap<>();
         for (Work work : works) {
             EntityChanged latest = latest(work);
-            attempts.put(EntityIdentity.of(latest), work.attempt());
-            changeSets.put(EntityIdentity.of(latest), latest.getChangeSetId());
+            attempts.put(EntityKey.of(latest), work.attempt());
+            changeSets.put(EntityKey.of(latest), latest.getChangeSetId());
         }
         Map<String, EntityStatus> known = statuses.running(type, attempts, changeSets);
         List<SyncTask> tasks = works.stream().map(work -> {
             EntityChanged latest = latest(work);
-            EntityStatus status = known.get(EntityIdentity.of(latest));
+            EntityStatus status = known.get(EntityKey.of(latest));
             return new SyncTask(latest, status == null ? null : status.contentHash(),
                     status == null ? null : status.targetId(), work.attempt());
         }).toList();
@@ -128,7 +129,7 @@ final class SyncExecution implements KeyOrderedDispatcher.Runner {
         Instant now = clock.instant();
         for (Work work : works) {
             String entityId = latest(work).getEntityId();
-            String statusId = EntityIdentity.of(latest(work));
+            String statusId = EntityKey.of(latest(work));
             metrics.run(type);
             TaskOutcome outcome = outcomes.getOrDefault(entityId, new TaskOutcome.Failed(entityId,
                     new IllegalStateException("The syncer returned no outcome for " + type + " " + entityId)));
@@ -177,9 +178,9 @@ final class SyncExecution implements KeyOrderedDispatcher.Runner {
             log.error("{} {} parked for an operator (the write's outcome is unknown): {} {}", type, entityId, code, message);
             deadLetters.park(records, failure);
             updates.add(new StatusUpdate(entityId, SyncStatus.PARKED, work.attempt(), code + ": " + message, null, null));
-            // FAILED, not terminal: the change set stays open until an operator settles the parked write.
-            perChangeSet(work).forEach(event -> reports.add(new Completion(event, Outcome.FAILED, null,
-                    work.attempt(), "PARKED_" + code, message)));
+            // PARKED is terminal, with failure: the change set is acknowledged as processed with failures.
+            perChangeSet(work).forEach(event -> reports.add(new Completion(event, Outcome.PARKED, null,
+                    work.attempt(), code, message)));
             metrics.outcome(type, "parked", 1);
             return Verdict.DONE;
         }
@@ -203,6 +204,12 @@ final class SyncExecution implements KeyOrderedDispatcher.Runner {
             }
         }
         return List.copyOf(latestPerChangeSet.values());
+    }
+
+    /** Entities of one connector call: one entity type and, for attribute options, one attribute. */
+    private static String groupOf(EntityChanged event) {
+        String code = event.getAttributeCode();
+        return code == null ? event.getEntityType().name() : event.getEntityType().name() + ":" + code;
     }
 
     private static EntityChanged latest(Work work) {

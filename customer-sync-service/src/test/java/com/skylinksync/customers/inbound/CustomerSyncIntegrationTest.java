@@ -75,7 +75,7 @@ class CustomerSyncIntegrationTest {
         assertThat(first.getOutcome()).isEqualTo(Outcome.SYNCED);
         assertThat(first.getService()).isEqualTo("customer-sync-service");
         MagentoCustomer created = harness.onlyLinkedTo(String.valueOf(reId));
-        assertThat(first.getMagentoId()).isEqualTo(String.valueOf(created.id()));
+        assertThat(first.getTargetId()).isEqualTo(String.valueOf(created.id()));
         assertThat(created.firstname()).isEqualTo("Nina");
         assertThat(created.subscribed()).isTrue();
         MagentoAddress billing = created.addresses().getFirst();
@@ -177,7 +177,7 @@ class CustomerSyncIntegrationTest {
         EntitySynced outcome = harness.awaitOutcome(changeSet, "fixed:1");
         assertThat(outcome.getOutcome()).isEqualTo(Outcome.SYNCED);
         assertThat(harness.magentoSimulator.customerGroups()).anySatisfy(g -> {
-            assertThat(g.get("id").asString()).isEqualTo(outcome.getMagentoId());
+            assertThat(g.get("id").asString()).isEqualTo(outcome.getTargetId());
             assertThat(g.get("code").asString()).endsWith(" (Fixed)");
         });
     }

@@ -1,5 +1,6 @@
 package com.skylinksync.gateway.acknowledgement;
 
+import com.skylinksync.gateway.changesets.EntityOutcome;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -15,7 +16,9 @@ import reactor.core.publisher.Mono;
 class AcknowledgementClaims {
 
     /** Entities that still wait for a (final) outcome; everything else is terminal. */
-    private static final String NOT_TERMINAL = "('PENDING', 'FAILED')";
+    private static final String NOT_TERMINAL = EntityOutcome.sqlList(outcome -> !outcome.terminal());
+    /** Entities given up on (dead-lettered or parked): the change set is acknowledged as processed with failures. */
+    private static final String FAILURES = EntityOutcome.sqlList(EntityOutcome::failure);
     private static final int SWEEP_BATCH = 100;
 
     private final DatabaseClient db;
@@ -73,16 +76,16 @@ class AcknowledgementClaims {
         return complete.concatWith(expired);
     }
 
-    /** Records that RE was told; the status says whether any entity was given up on. */
+    /** Records that RE was told; the status says whether any entity was given up on (dead-lettered or parked). */
     Mono<Acknowledged> markAcknowledged(String changeSetId, int attempts) {
         return db.sql("""
                         UPDATE change_set SET
                             status = CASE WHEN EXISTS (SELECT 1 FROM change_set_entity e
-                                                       WHERE e.change_set_id = :id AND e.outcome = 'DEAD_LETTERED')
+                                                       WHERE e.change_set_id = :id AND e.outcome IN %s)
                                           THEN 'ACKNOWLEDGED_WITH_FAILURES' ELSE 'ACKNOWLEDGED' END,
                             acknowledged_at = now(), ack_attempts = ack_attempts + :attempts, ack_error = NULL
                         WHERE id = :id AND status = 'ACKNOWLEDGING'
-                        RETURNING status, received_at, acknowledged_at""")
+                        RETURNING status, received_at, acknowledged_at""".formatted(FAILURES))
                 .bind("id", changeSetId)
                 .bind("attempts", attempts)
                 .map(row -> new Acknowledged(row.get("status", String.class), Duration.between(

@@ -1,8 +1,9 @@
 package com.skylinksync.gateway.acknowledgement;
 
+import com.skylinksync.gateway.changesets.EntityOutcome;
+import com.skylinksync.schemas.EntityKey;
 import com.skylinksync.schemas.Topics;
 import com.skylinksync.schemas.avro.EntitySynced;
-import com.skylinksync.schemas.avro.Outcome;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -58,22 +59,24 @@ class CompletionListener {
             return;
         }
         meters.counter("skylink.gateway.completions", "outcome", synced.getOutcome().name()).increment();
-        record(synced)
-                .then(synced.getOutcome() == Outcome.FAILED ? Mono.empty() : acknowledgements.acknowledgeIfComplete(changeSetId))
+        boolean terminal = EntityOutcome.valueOf(synced.getOutcome().name()).terminal();
+        record(synced, terminal)
+                .then(terminal ? acknowledgements.acknowledgeIfComplete(changeSetId) : Mono.empty())
                 .block(DATABASE_WAIT);
     }
 
-    private Mono<Long> record(EntitySynced synced) {
-        boolean terminal = synced.getOutcome() != Outcome.FAILED;
+    private Mono<Long> record(EntitySynced synced, boolean terminal) {
         // finished_at orders reports of one entity: an older report arriving late does not overwrite a newer one.
+        // The attribute code tells attribute options of the same id apart (Brand 7, Colour 7); null for other types.
         String sql = """
                 UPDATE change_set_entity SET outcome = :outcome, attempts = GREATEST(attempts, :attempts),
                     error_code = :errorCode, error_message = :errorMessage, service = :service, finished_at = :finishedAt
                 WHERE change_set_id = :changeSetId AND entity_type = :entityType AND entity_id = :entityId
+                  AND attribute_code IS NOT DISTINCT FROM :attributeCode
                   AND outcome NOT IN ('UNSUPPORTED', 'IGNORED')
                   AND (finished_at IS NULL OR finished_at <= :finishedAt)""";
         if (!terminal) {
-            sql += " AND outcome IN ('PENDING', 'FAILED')";
+            sql += " AND outcome IN " + EntityOutcome.sqlList(outcome -> !outcome.terminal());
         }
         var spec = db.sql(sql)
                 .bind("outcome", synced.getOutcome().name())
@@ -83,6 +86,8 @@ class CompletionListener {
                 .bind("changeSetId", synced.getChangeSetId())
                 .bind("entityType", synced.getEntityType().name())
                 .bind("entityId", synced.getEntityId());
+        spec = synced.getAttributeCode() == null ? spec.bindNull("attributeCode", String.class)
+                : spec.bind("attributeCode", synced.getAttributeCode());
         spec = synced.getErrorCode() == null ? spec.bindNull("errorCode", String.class) : spec.bind("errorCode", truncate(synced.getErrorCode(), 128));
         spec = synced.getErrorMessage() == null ? spec.bindNull("errorMessage", String.class)
                 : spec.bind("errorMessage", truncate(synced.getErrorMessage(), 4000));
@@ -90,7 +95,7 @@ class CompletionListener {
                 .doOnNext(updated -> {
                     if (updated == 0) {
                         log.debug("Completion {} {} of change set {} changed nothing (unknown, repeated or stale)",
-                                synced.getEntityType(), synced.getEntityId(), synced.getChangeSetId());
+                                synced.getEntityType(), EntityKey.of(synced), synced.getChangeSetId());
                     }
                 });
     }

@@ -3,6 +3,7 @@ package com.skylinksync.gateway.changesets;
 import com.skylinksync.gateway.outbox.OutboxMessage;
 import com.skylinksync.gateway.outbox.OutboxWriter;
 import com.skylinksync.schemas.AvroEventSerializer;
+import com.skylinksync.schemas.EntityKey;
 import com.skylinksync.schemas.Topics;
 import com.skylinksync.schemas.avro.EntityChanged;
 import com.skylinksync.schemas.avro.Origin;
@@ -161,7 +162,7 @@ public class ChangeSetRegistry {
                     .setTraceId(traceId.toString())
                     .build();
             String topic = Topics.forEntityType(entity.entityType());
-            messages.add(new OutboxMessage(changeSet.id(), topic, entity.entityId(), serializer.serialize(topic, event), receivedAt));
+            messages.add(new OutboxMessage(changeSet.id(), topic, EntityKey.of(event), serializer.serialize(topic, event), receivedAt));
         }
         return outbox.append(messages).thenReturn(messages.size());
     }

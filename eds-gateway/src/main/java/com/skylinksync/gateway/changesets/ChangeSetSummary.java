@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param changeSetId                    the change set
  * @param status                         OPEN, ACKNOWLEDGING, ACKNOWLEDGED or ACKNOWLEDGED_WITH_FAILURES
+ *                                      (some entity dead-lettered or parked)
  * @param salesChannelId                 RE sales channel
  * @param entityCount                    entities RE named (bulk entities count once, not by what they enumerate)
  * @param receivedAt                     when the gateway received it

@@ -14,6 +14,7 @@ import java.util.UUID;
  * @param salesChannelId                RE sales channel
  * @param traceId                       the trace id of its events and logs
  * @param status                        OPEN, ACKNOWLEDGING, ACKNOWLEDGED or ACKNOWLEDGED_WITH_FAILURES
+ *                                      (some entity dead-lettered or parked)
  * @param receivedAt                    when the gateway received it
  * @param acknowledgedAt                when RE was told it is processed; null until then
  * @param receiptToAcknowledgementMillis time from receipt to RE's acknowledgement; null until acknowledged
@@ -38,7 +39,7 @@ record ChangeSetView(String changeSetId, boolean idDerived, UUID clientId, int s
      * @param entityId      RE id
      * @param origin        EDS (named by RE) or BULK (enumerated for a bulk entity of the change set)
      * @param attributeCode for attribute options, the attribute
-     * @param outcome       PENDING, SYNCED, UNCHANGED, FAILED, DEAD_LETTERED, UNSUPPORTED, IGNORED or EXPANDED
+     * @param outcome       PENDING, SYNCED, UNCHANGED, FAILED, DEAD_LETTERED, PARKED, UNSUPPORTED, IGNORED or EXPANDED
      * @param attempts      sync attempts reported
      * @param errorCode     error code of the last failure
      * @param error         error message of the last failure

@@ -7,7 +7,8 @@ import java.time.Instant;
  *
  * @param changeSetId the change set it belongs to (what a waiting request watches)
  * @param topic       where it goes
- * @param key         its Kafka key (the RE entity id, which keeps each entity's events in order)
+ * @param key         its Kafka key ({@code EntityKey}: the RE entity id, {@code brand:7} for an attribute option),
+ *                    which keeps each entity's events in order
  * @param payload     the serialized event
  * @param createdAt   when it was registered
  */
