@@ -1,4 +1,4 @@
-package com.skylinksync.retailexpress.budget;
+package com.skylinksync.budget;
 
 import com.skylinksync.retailexpress.CallPermits;
 import com.skylinksync.retailexpress.RetailExpressException;
