@@ -1,4 +1,4 @@
-package com.skylinksync.retailexpress.budget;
+package com.skylinksync.budget;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package com.skylinksync.retailexpress.budget;
+package com.skylinksync.budget;
 
 /**
  * This participant's calls per slot for the last day of slots: what it reports as spent in each cumulative window.

@@ -1,4 +1,4 @@
-package com.skylinksync.retailexpress.budget;
+package com.skylinksync.budget;
 
 import java.util.List;
 
@@ -19,12 +19,18 @@ import java.util.List;
  * @param throttledAt   epoch ms of the last throttle fault RE answered it; 0 if none
  * @param leaving       it has stopped calling
  */
-public record ParticipantReport(String participantId, long slot, long publishedAt, int waiting, boolean starved,
+record ParticipantReport(String participantId, long slot, long publishedAt, int waiting, boolean starved,
                                 int used, long spentMinute, List<Integer> recentUsed, long spentHour, long spentDay, Grants nextGrants,
                                 long throttledAt, boolean leaving) {
 
     public ParticipantReport {
         recentUsed = List.copyOf(recentUsed);
+    }
+
+    /** The same report, telling of a throttle fault RE answered at {@code at} (epoch ms). */
+    ParticipantReport withThrottledAt(long at) {
+        return new ParticipantReport(participantId, slot, publishedAt, waiting, starved, used, spentMinute, recentUsed,
+                spentHour, spentDay, nextGrants, at, leaving);
     }
 
     /** Calls made in slots {@code from .. slot}, or null if this report does not go back that far. */

@@ -1,4 +1,4 @@
-package com.skylinksync.retailexpress.budget;
+package com.skylinksync.budget;
 
 /**
  * What one participant may spend in one budget period: a pace for the second window, and a number of calls for the

@@ -1,4 +1,4 @@
-package com.skylinksync.retailexpress.budget;
+package com.skylinksync.budget;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -7,10 +7,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code skylink.retail-express.budget.*}: the shared RE API budget of a Spring Boot service. With {@code enabled=true}
  * an {@link ApiBudget} becomes the {@code CallPermits} of the service's {@code RetailExpressClient}
- * (see {@link ApiBudgetAutoConfiguration}). Every replica of every service must use the same limits and period.
+ * (see {@link ApiBudgetAutoConfiguration}), serving real-time callers before backlog callers. Every replica of every
+ * service must use the same limits and period.
  *
  * @param enabled          join the shared budget; default false (then calls are not budgeted)
- * @param bootstrapServers Kafka to coordinate through; default {@code spring.kafka.bootstrap-servers}
+ * @param bootstrapServers Kafka to coordinate through, if not the service's own: this wins over
+ *                         {@code spring.kafka.producer/consumer.bootstrap-servers}, which win over
+ *                         {@code spring.kafka.bootstrap-servers}. Every other Kafka setting of the budget's clients
+ *                         (client id, security, SASL, TLS, {@code spring.kafka.properties.*}) is the service's
+ *                         {@code spring.kafka.*} in any case
  * @param topic            the compacted budget topic; default {@code skylink.re.budget} (created if missing)
  * @param service          this service's name in the reports; default {@code spring.application.name}
  * @param perSecond        cluster-wide calls in any second; default 25 (RE's limit)

@@ -1,4 +1,4 @@
-package com.skylinksync.retailexpress.budget;
+package com.skylinksync.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.skylinksync.retailexpress.budget;
+package com.skylinksync.budget;
 
 /**
  * The cluster-wide RE API budget: calls allowed, per RE client, in any second, minute, hour and day, summed over

@@ -1,7 +1,8 @@
-package com.skylinksync.retailexpress.budget;
+package com.skylinksync.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.skylinksync.connector.WorkPriority;
 import com.skylinksync.retailexpress.RetailExpressClient;
 import com.skylinksync.retailexpress.RetailExpressException;
 import com.skylinksync.retailexpress.RetailExpressSettings;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -60,7 +60,8 @@ class ApiBudgetClusterTest {
         List<Participant> participants = new ArrayList<>();
         for (String name : List.of("a", "b", "c")) {
             participants.add(new Participant(name, ApiBudget.start(settings,
-                    new BudgetCoordination(broker.bootstrapServers(), "skylink.re.budget", name, "budget-test", Map.of()))));
+                    new BudgetCoordination("skylink.re.budget", name, "budget-test"),
+                    BudgetKafka.of(broker.bootstrapServers()), new WorkPriority())));
         }
         try {
             Instant started = Instant.now();

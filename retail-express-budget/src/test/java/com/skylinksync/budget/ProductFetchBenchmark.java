@@ -1,5 +1,6 @@
-package com.skylinksync.retailexpress.budget;
+package com.skylinksync.budget;
 
+import com.skylinksync.connector.WorkPriority;
 import com.skylinksync.retailexpress.RetailExpressClient;
 import com.skylinksync.retailexpress.RetailExpressSettings;
 import com.skylinksync.sandbox.infra.KafkaBroker;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -35,8 +35,9 @@ public final class ProductFetchBenchmark {
         try (KafkaBroker broker = KafkaBroker.start(1);
              RetailExpressSimulator simulator = RetailExpressSimulator.start(
                      RetailExpressSimulator.Options.defaults().withPort(0), new CatalogueSpec(7, products, 0, 0));
-             ApiBudget budget = ApiBudget.start(BudgetSettings.of(limits), new BudgetCoordination(
-                     broker.bootstrapServers(), "skylink.re.budget", "benchmark", "benchmark", Map.of()))) {
+             ApiBudget budget = ApiBudget.start(BudgetSettings.of(limits),
+                     new BudgetCoordination("skylink.re.budget", "benchmark", "benchmark"),
+                     BudgetKafka.of(broker.bootstrapServers()), new WorkPriority())) {
             RetailExpressClient client = new RetailExpressClient(new RetailExpressSettings(simulator.soapEndpoint(),
                     simulator.clientId(), simulator.username(), simulator.password(), Duration.ofSeconds(5),
                     Duration.ofSeconds(30), false), budget);
