@@ -141,8 +141,13 @@ public final class ServiceHarness implements AutoCloseable {
 
     /** Sends the events at once, as EDS repeats arrive, so they are all waiting when the consumer polls. */
     public void publishBurst(List<EntityChanged> events) {
+        publishBurst(Topics.CUSTOMERS, events);
+    }
+
+    /** {@link #publishBurst(List)} to another topic (e.g. the backlog twin of the customers topic). */
+    public void publishBurst(String topic, List<EntityChanged> events) {
         var sent = events.stream()
-                .map(event -> producer.send(new ProducerRecord<>(Topics.CUSTOMERS, event.getEntityId(), event))).toList();
+                .map(event -> producer.send(new ProducerRecord<>(topic, event.getEntityId(), event))).toList();
         producer.flush();
         try {
             for (var future : sent) {
@@ -160,12 +165,16 @@ public final class ServiceHarness implements AutoCloseable {
     }
 
     public List<EntitySynced> outcomes(String changeSet, String entityId) {
+        return outcomes(changeSet).stream().filter(o -> entityId.equals(o.getEntityId())).toList();
+    }
+
+    /** Every outcome reported so far for this change set. */
+    public List<EntitySynced> outcomes(String changeSet) {
         synchronized (outcomes) {
             for (ConsumerRecord<String, SpecificRecord> r : completions.poll(Duration.ofMillis(100))) {
                 outcomes.add((EntitySynced) r.value());
             }
-            return outcomes.stream().filter(o -> changeSet.equals(o.getChangeSetId())
-                    && entityId.equals(o.getEntityId())).toList();
+            return outcomes.stream().filter(o -> changeSet.equals(o.getChangeSetId())).toList();
         }
     }
 
