@@ -5,7 +5,7 @@ import com.skylinksync.customers.outbound.PushLedger.PushState;
 import com.skylinksync.magento.MagentoClient;
 import com.skylinksync.magento.MagentoCustomer;
 import com.skylinksync.magento.MagentoException;
-import com.skylinksync.retailexpress.RetailExpressClient;
+import com.skylinksync.retailexpress.RetailExpressCustomers;
 import com.skylinksync.retailexpress.RetailExpressException;
 import com.skylinksync.runtime.status.EntityStatusStore;
 import com.skylinksync.runtime.status.StatusUpdate;
@@ -38,13 +38,13 @@ class CustomerPusher {
 
     private static final Logger log = LoggerFactory.getLogger(CustomerPusher.class);
 
-    private final RetailExpressClient retailExpress;
+    private final RetailExpressCustomers retailExpress;
     private final MagentoClient magento;
     private final PushLedger ledger;
     private final EntityStatusStore statuses;
     private final NewCustomerPasswords passwords;
 
-    CustomerPusher(RetailExpressClient retailExpress, MagentoClient magento, PushLedger ledger,
+    CustomerPusher(RetailExpressCustomers retailExpress, MagentoClient magento, PushLedger ledger,
                    EntityStatusStore statuses, NewCustomerPasswords passwords) {
         this.retailExpress = retailExpress;
         this.magento = magento;

@@ -2,9 +2,10 @@ package com.skylinksync.retailexpress.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.skylinksync.retailexpress.RetailExpressClient;
+import com.skylinksync.retailexpress.RetailExpressCustomers;
 import com.skylinksync.retailexpress.RetailExpressException;
 import com.skylinksync.retailexpress.RetailExpressSettings;
+import com.skylinksync.retailexpress.RetailExpressTransport;
 import com.skylinksync.sandbox.infra.KafkaBroker;
 import com.skylinksync.sandbox.retailexpress.CallOutcome;
 import com.skylinksync.sandbox.retailexpress.JournalEntry;
@@ -171,7 +172,7 @@ class ApiBudgetClusterTest {
     private static final class Participant {
         final String name;
         final ApiBudget budget;
-        final RetailExpressClient client;
+        final RetailExpressCustomers client;
         final Queue<Instant> calls = new ConcurrentLinkedQueue<>();
         final AtomicBoolean running = new AtomicBoolean(true);
         final ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
@@ -179,9 +180,9 @@ class ApiBudgetClusterTest {
         Participant(String name, ApiBudget budget) {
             this.name = name;
             this.budget = budget;
-            this.client = new RetailExpressClient(new RetailExpressSettings(simulator.soapEndpoint(),
-                    simulator.clientId(), simulator.username(), simulator.password(), Duration.ofSeconds(5),
-                    Duration.ofSeconds(10), false), budget);
+            this.client = new RetailExpressCustomers(new RetailExpressTransport(new RetailExpressSettings(
+                    simulator.soapEndpoint(), simulator.clientId(), simulator.username(), simulator.password(),
+                    Duration.ofSeconds(5), Duration.ofSeconds(10), false), budget));
         }
 
         void startBacklog() {
