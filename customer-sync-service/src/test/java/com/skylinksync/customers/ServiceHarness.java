@@ -6,8 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.skylinksync.magento.MagentoClient;
 import com.skylinksync.magento.MagentoCustomer;
 import com.skylinksync.magento.MagentoSettings;
-import com.skylinksync.retailexpress.RetailExpressClient;
+import com.skylinksync.retailexpress.RetailExpressCustomers;
 import com.skylinksync.retailexpress.RetailExpressSettings;
+import com.skylinksync.retailexpress.RetailExpressTransport;
 import com.skylinksync.sandbox.infra.KafkaBroker;
 import com.skylinksync.sandbox.infra.PostgresServer;
 import com.skylinksync.sandbox.magento.MagentoSimulator;
@@ -56,7 +57,7 @@ public final class ServiceHarness implements AutoCloseable {
     public final RetailExpressSimulator retailExpress;
     public final MagentoSimulator magentoSimulator;
     public final MagentoClient magento;
-    public final RetailExpressClient retailExpressClient;
+    public final RetailExpressCustomers retailExpressCustomers;
     private final KafkaConsumer<String, SpecificRecord> completions;
     private final KafkaProducer<String, SpecificRecord> producer;
     private final List<EntitySynced> outcomes = new ArrayList<>();
@@ -70,8 +71,9 @@ public final class ServiceHarness implements AutoCloseable {
         magentoSimulator = MagentoSimulator.start(MagentoSimulator.Options.defaults().withPort(0));
         magento = new MagentoClient(WebClient.builder(),
                 new MagentoSettings(magentoSimulator.restBase(), magentoSimulator.accessToken(), Duration.ofSeconds(10)));
-        retailExpressClient = new RetailExpressClient(new RetailExpressSettings(retailExpress.soapEndpoint(),
-                retailExpress.clientId(), retailExpress.username(), retailExpress.password(), null, null, false));
+        retailExpressCustomers = new RetailExpressCustomers(new RetailExpressTransport(new RetailExpressSettings(
+                retailExpress.soapEndpoint(), retailExpress.clientId(), retailExpress.username(),
+                retailExpress.password(), null, null, false)));
         var properties = new Properties();
         properties.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "test-completions",

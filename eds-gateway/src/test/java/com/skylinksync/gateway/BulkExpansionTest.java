@@ -6,7 +6,8 @@ import static com.skylinksync.gateway.GatewayFixture.completion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.skylinksync.retailexpress.RetailExpressClient;
+import com.skylinksync.retailexpress.RetailExpressCatalogue;
+import com.skylinksync.retailexpress.RetailExpressCustomers;
 import com.skylinksync.schemas.Topics;
 import com.skylinksync.schemas.avro.EntityChanged;
 import com.skylinksync.schemas.avro.EntitySynced;
@@ -29,7 +30,8 @@ class BulkExpansionTest {
     private static GatewayFixture fixture;
     private static ConfigurableApplicationContext gateway;
     private static WebTestClient http;
-    private static RetailExpressClient retailExpress;
+    private static RetailExpressCustomers retailExpressCustomers;
+    private static RetailExpressCatalogue retailExpressCatalogue;
 
     @BeforeAll
     static void start() {
@@ -38,7 +40,8 @@ class BulkExpansionTest {
         gateway = fixture.startGateway("skylink.gateway.bulk-chunk-size=5", "skylink.gateway.bulk-poll-interval=200ms",
                 "skylink.gateway.bulk-retry-backoff=200ms");
         http = GatewayFixture.http(gateway);
-        retailExpress = gateway.getBean(RetailExpressClient.class);
+        retailExpressCustomers = gateway.getBean(RetailExpressCustomers.class);
+        retailExpressCatalogue = gateway.getBean(RetailExpressCatalogue.class);
     }
 
     @AfterAll
@@ -53,7 +56,7 @@ class BulkExpansionTest {
 
     @Test
     void aSalesChannelBecomesEveryProductOfTheChannelInTheChangeSetAndIsAcknowledgedWhenTheyAreSynced() {
-        List<String> onChannel = retailExpress.getProductIdsByChannel(1).stream().map(String::valueOf).toList();
+        List<String> onChannel = retailExpressCatalogue.getProductIdsByChannel(1).stream().map(String::valueOf).toList();
         assertThat(onChannel).hasSizeGreaterThan(5).contains("124005");
         String id = UUID.randomUUID().toString();
 
@@ -97,7 +100,7 @@ class BulkExpansionTest {
 
     @Test
     void aBulkCustomerBecomesEveryExportableCustomer() {
-        List<String> customers = retailExpress.getCustomerIds(true, true).stream().map(String::valueOf).toList();
+        List<String> customers = retailExpressCustomers.getCustomerIds(true, true).stream().map(String::valueOf).toList();
         assertThat(customers).isNotEmpty();
         String id = UUID.randomUUID().toString();
 
@@ -130,7 +133,7 @@ class BulkExpansionTest {
         }
 
         await().atMost(GatewayFixture.DEADLINE).until(() -> "DONE".equals(bulkStatus(id, "BulkCustomer")));
-        List<String> customers = retailExpress.getCustomerIds(true, true).stream().map(String::valueOf).toList();
+        List<String> customers = retailExpressCustomers.getCustomerIds(true, true).stream().map(String::valueOf).toList();
         assertThat(publishedEvents(Topics.CUSTOMERS, id)).extracting(EntityChanged::getEntityId)
                 .containsExactlyInAnyOrderElementsOf(customers);
     }

@@ -18,7 +18,7 @@ import org.springframework.kafka.core.ProducerFactory;
 
 /**
  * With {@code skylink.retail-express.budget.enabled=true}, joins the shared RE API budget at start-up and gives the
- * {@code RetailExpressClient} an {@link ApiBudget} as its {@link CallPermits}; leaves it (freeing this replica's
+ * RE client's {@code RetailExpressTransport} an {@link ApiBudget} as its {@link CallPermits}; leaves it (freeing this replica's
  * share at once) when the context closes. The budget's Kafka clients are configured like the service's own (Boot's
  * {@link ProducerFactory}, {@link ConsumerFactory} and {@link KafkaAdmin}: every {@code spring.kafka.*} setting),
  * on {@code skylink.retail-express.budget.bootstrap-servers} if that is set.

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code skylink.retail-express.budget.*}: the shared RE API budget of a Spring Boot service. With {@code enabled=true}
- * an {@link ApiBudget} becomes the {@code CallPermits} of the service's {@code RetailExpressClient}
+ * an {@link ApiBudget} becomes the {@code CallPermits} of the service's {@code RetailExpressTransport}
  * (see {@link ApiBudgetAutoConfiguration}), serving real-time callers before backlog callers. Every replica of every
  * service must use the same limits and period.
  *

@@ -3,9 +3,10 @@ package com.skylinksync.budget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.skylinksync.connector.WorkPriority;
-import com.skylinksync.retailexpress.RetailExpressClient;
+import com.skylinksync.retailexpress.RetailExpressCustomers;
 import com.skylinksync.retailexpress.RetailExpressException;
 import com.skylinksync.retailexpress.RetailExpressSettings;
+import com.skylinksync.retailexpress.RetailExpressTransport;
 import com.skylinksync.sandbox.infra.KafkaBroker;
 import com.skylinksync.sandbox.retailexpress.CallOutcome;
 import com.skylinksync.sandbox.retailexpress.JournalEntry;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shared budget's proof, with real parts: a KRaft broker, the RE simulator over SOAP enforcing a scaled-down
- * budget (20/s, 300/min), and three participants (each an ApiBudget with its own RetailExpressClient) in backlog.
+ * budget (20/s, 300/min), and three participants (each an ApiBudget with its own RE client) in backlog.
  * One test in phases, because each phase starts from the state the one before left: a full minute in backlog,
  * an injected throttle fault, then one participant stops.
  */
@@ -172,7 +173,7 @@ class ApiBudgetClusterTest {
     private static final class Participant {
         final String name;
         final ApiBudget budget;
-        final RetailExpressClient client;
+        final RetailExpressCustomers client;
         final Queue<Instant> calls = new ConcurrentLinkedQueue<>();
         final AtomicBoolean running = new AtomicBoolean(true);
         final ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
@@ -180,9 +181,9 @@ class ApiBudgetClusterTest {
         Participant(String name, ApiBudget budget) {
             this.name = name;
             this.budget = budget;
-            this.client = new RetailExpressClient(new RetailExpressSettings(simulator.soapEndpoint(),
-                    simulator.clientId(), simulator.username(), simulator.password(), Duration.ofSeconds(5),
-                    Duration.ofSeconds(10), false), budget);
+            this.client = new RetailExpressCustomers(new RetailExpressTransport(new RetailExpressSettings(
+                    simulator.soapEndpoint(), simulator.clientId(), simulator.username(), simulator.password(),
+                    Duration.ofSeconds(5), Duration.ofSeconds(10), false), budget));
         }
 
         void startBacklog() {

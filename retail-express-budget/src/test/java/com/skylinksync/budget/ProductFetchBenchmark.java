@@ -1,8 +1,9 @@
 package com.skylinksync.budget;
 
 import com.skylinksync.connector.WorkPriority;
-import com.skylinksync.retailexpress.RetailExpressClient;
+import com.skylinksync.retailexpress.RetailExpressCatalogue;
 import com.skylinksync.retailexpress.RetailExpressSettings;
+import com.skylinksync.retailexpress.RetailExpressTransport;
 import com.skylinksync.sandbox.infra.KafkaBroker;
 import com.skylinksync.sandbox.retailexpress.CallOutcome;
 import com.skylinksync.sandbox.retailexpress.CatalogueSpec;
@@ -38,9 +39,9 @@ public final class ProductFetchBenchmark {
              ApiBudget budget = ApiBudget.start(BudgetSettings.of(limits),
                      new BudgetCoordination("skylink.re.budget", "benchmark", "benchmark"),
                      BudgetKafka.of(broker.bootstrapServers()), new WorkPriority())) {
-            RetailExpressClient client = new RetailExpressClient(new RetailExpressSettings(simulator.soapEndpoint(),
-                    simulator.clientId(), simulator.username(), simulator.password(), Duration.ofSeconds(5),
-                    Duration.ofSeconds(30), false), budget);
+            RetailExpressCatalogue client = new RetailExpressCatalogue(new RetailExpressTransport(
+                    new RetailExpressSettings(simulator.soapEndpoint(), simulator.clientId(), simulator.username(),
+                            simulator.password(), Duration.ofSeconds(5), Duration.ofSeconds(30), false), budget));
             List<Integer> ids = client.getProductIdsByChannel(CHANNEL).stream().limit(products).toList();
             List<Run> runs = new ArrayList<>();
             for (int size : List.of(1, batch)) {
@@ -50,7 +51,7 @@ public final class ProductFetchBenchmark {
         }
     }
 
-    private static Run run(RetailExpressClient client, RetailExpressSimulator simulator, List<Integer> ids, int size) {
+    private static Run run(RetailExpressCatalogue client, RetailExpressSimulator simulator, List<Integer> ids, int size) {
         Instant from = Instant.now();
         long started = System.nanoTime();
         long entities = 0;

@@ -1,8 +1,8 @@
 package com.skylinksync.retailexpress;
 
 /**
- * Decides when a call to Retail Express may be made. Every call of {@link RetailExpressClient} passes through one;
- * the cluster-wide API budget implements it. RE's limits are cumulative per client across every process, so a
+ * Decides when a call to Retail Express may be made. Every call of a {@link RetailExpressTransport} passes through
+ * one; the cluster-wide API budget implements it. RE's limits are cumulative per client across every process, so a
  * process must not call RE except through its permits.
  */
 public interface CallPermits {

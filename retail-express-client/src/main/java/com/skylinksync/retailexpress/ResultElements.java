@@ -34,6 +34,24 @@ final class ResultElements {
         return found;
     }
 
+    /**
+     * The integer {@code idField} of every {@code record} element at any depth, in document order; records without
+     * one are skipped. An id that is not an integer is a {@link RecordFormatException}.
+     */
+    static List<Integer> ids(Element root, String record, String idField) {
+        return all(root, record).stream()
+                .map(r -> childText(r, idField).strip())
+                .filter(id -> !id.isEmpty())
+                .map(id -> {
+                    try {
+                        return Integer.parseInt(id);
+                    } catch (NumberFormatException e) {
+                        throw new RecordFormatException(idField + " is not an integer: '" + id + "'");
+                    }
+                })
+                .toList();
+    }
+
     /** The text of the direct child of that name, '' when missing or empty. Not trimmed: callers decide. */
     static String childText(Element parent, String name) {
         for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {

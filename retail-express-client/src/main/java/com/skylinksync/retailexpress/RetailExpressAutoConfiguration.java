@@ -12,11 +12,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Gives a Boot service a {@link RetailExpressClient} bean from {@link RetailExpressProperties} as soon as
- * {@code skylink.retail-express.endpoint} is set, unless the service defines its own. Services then inject the client.
- * Also contributes what the sync runtime needs to know of RE without knowing this client: the classification of its
- * failures ({@link RetailExpressFailures}) and, where Boot's health is on the classpath, the {@code retailExpress}
- * health (DOWN while RE refuses the credentials).
+ * Gives a Boot service, as soon as {@code skylink.retail-express.endpoint} is set, one {@link RetailExpressTransport}
+ * from {@link RetailExpressProperties} (its calls under the service's {@link CallPermits}, the shared API budget, when
+ * there is one) and a bean per feature client over it: {@link RetailExpressCustomers}, {@link RetailExpressCatalogue},
+ * {@link RetailExpressSales} and {@link ChangeSetAcknowledgements}. A service injects only the feature clients it
+ * needs; any of these beans the service defines itself is kept. Also contributes what the sync runtime needs to know
+ * of RE without knowing this client: the classification of its failures ({@link RetailExpressFailures}) and, where
+ * Boot's health is on the classpath, the {@code retailExpress} health (DOWN while RE refuses the credentials).
  */
 @AutoConfiguration
 @ConditionalOnProperty(prefix = "skylink.retail-express", name = "endpoint")
@@ -25,8 +27,33 @@ public class RetailExpressAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public RetailExpressClient retailExpressClient(RetailExpressProperties properties, ObjectProvider<CallPermits> permits) {
-        return new RetailExpressClient(properties.toSettings(), permits.getIfAvailable(() -> CallPermits.UNLIMITED));
+    public RetailExpressTransport retailExpressTransport(RetailExpressProperties properties,
+                                                         ObjectProvider<CallPermits> permits) {
+        return new RetailExpressTransport(properties.toSettings(), permits.getIfAvailable(() -> CallPermits.UNLIMITED));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public RetailExpressCustomers retailExpressCustomers(RetailExpressTransport transport) {
+        return new RetailExpressCustomers(transport);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public RetailExpressCatalogue retailExpressCatalogue(RetailExpressTransport transport) {
+        return new RetailExpressCatalogue(transport);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public RetailExpressSales retailExpressSales(RetailExpressTransport transport) {
+        return new RetailExpressSales(transport);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ChangeSetAcknowledgements changeSetAcknowledgements(RetailExpressTransport transport) {
+        return new ChangeSetAcknowledgements(transport);
     }
 
     @Bean
@@ -42,8 +69,8 @@ public class RetailExpressAutoConfiguration {
         /** A service with a health check of its own under this name (the gateway's reachability probe) keeps it. */
         @Bean
         @ConditionalOnMissingBean(name = "retailExpress")
-        HealthIndicator retailExpress(RetailExpressClient client) {
-            return () -> client.credentials().refusal()
+        HealthIndicator retailExpress(RetailExpressTransport transport) {
+            return () -> transport.credentials().refusal()
                     .map(refusal -> Health.down().withDetail("configurationError", refusal).build())
                     .orElseGet(() -> Health.up().build());
         }

@@ -7,8 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code skylink.retail-express.*}: how a Spring Boot service reaches Retail Express. A {@link RetailExpressClient}
- * bean is created from these when {@code endpoint} is set (see {@link RetailExpressAutoConfiguration}).
+ * {@code skylink.retail-express.*}: how a Spring Boot service reaches Retail Express. A {@link RetailExpressTransport}
+ * bean (and the feature clients over it) is created from these when {@code endpoint} is set (see
+ * {@link RetailExpressAutoConfiguration}).
  *
  * @param endpoint       the RE V2 SOAP endpoint, e.g. {@code https://api.retailexpress.com.au/API/ecommerce.svc}
  *                       (the sandbox simulator: {@code http://127.0.0.1:8082/re/ecommerce.svc})

@@ -50,7 +50,7 @@ class PayloadLogTest {
 
     @Test
     void logsRequestsAndResponsesWithPasswordsMaskedWhenEnabled() {
-        var client = new RetailExpressClient(new RetailExpressSettings(simulator.soapEndpoint(), simulator.clientId(),
+        var client = customersOf(new RetailExpressSettings(simulator.soapEndpoint(), simulator.clientId(),
                 simulator.username(), simulator.password(), Duration.ofSeconds(2), Duration.ofSeconds(10), true));
 
         client.createOrUpdateCustomer(new CustomerUpdate(null, "hello123", "log@example.com",
@@ -67,11 +67,15 @@ class PayloadLogTest {
 
     @Test
     void logsNothingWhenDisabled() {
-        var client = new RetailExpressClient(new RetailExpressSettings(simulator.soapEndpoint(), simulator.clientId(),
+        var client = customersOf(new RetailExpressSettings(simulator.soapEndpoint(), simulator.clientId(),
                 simulator.username(), simulator.password(), null, null, false));
 
         client.getCustomer(300000);
 
         assertThat(appender.list).isEmpty();
+    }
+
+    private static RetailExpressCustomers customersOf(RetailExpressSettings settings) {
+        return new RetailExpressCustomers(new RetailExpressTransport(settings));
     }
 }

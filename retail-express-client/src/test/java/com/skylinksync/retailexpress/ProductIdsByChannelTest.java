@@ -15,7 +15,7 @@ class ProductIdsByChannelTest {
     void channelOneListsTheNineteenFixtureProducts() {
         try (RetailExpressSimulator simulator = RetailExpressSimulator.start(
                 RetailExpressSimulator.Options.defaults().withPort(0))) {
-            RetailExpressClient client = clientOf(simulator);
+            RetailExpressCatalogue client = new RetailExpressCatalogue(transportOf(simulator));
 
             List<Integer> ids = client.getProductIdsByChannel(1);
 
@@ -32,14 +32,14 @@ class ProductIdsByChannelTest {
     void aGeneratedCatalogueAddsItsProductsToChannelOne() {
         try (RetailExpressSimulator simulator = RetailExpressSimulator.start(
                 RetailExpressSimulator.Options.defaults().withPort(0), new CatalogueSpec(7, 5_000, 0, 0))) {
-            List<Integer> ids = clientOf(simulator).getProductIdsByChannel(1);
+            List<Integer> ids = new RetailExpressCatalogue(transportOf(simulator)).getProductIdsByChannel(1);
 
             assertThat(ids).hasSize(19 + 5_000).doesNotHaveDuplicates().contains(124006, 1_000_000, 1_004_999);
         }
     }
 
-    static RetailExpressClient clientOf(RetailExpressSimulator simulator) {
-        return new RetailExpressClient(new RetailExpressSettings(simulator.soapEndpoint(), simulator.clientId(),
+    static RetailExpressTransport transportOf(RetailExpressSimulator simulator) {
+        return new RetailExpressTransport(new RetailExpressSettings(simulator.soapEndpoint(), simulator.clientId(),
                 simulator.username(), simulator.password(), Duration.ofSeconds(2), Duration.ofSeconds(30), false));
     }
 }

@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.annotation.ImportCandidates;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class RetailExpressAutoConfigurationTest {
@@ -23,12 +26,12 @@ class RetailExpressAutoConfigurationTest {
     }
 
     @Test
-    void createsTheClientFromPropertiesWithDefaults() {
+    void createsTheTransportFromPropertiesWithDefaultsAndEveryFeatureClientOverIt() {
         runner.withPropertyValues("skylink.retail-express.endpoint=http://127.0.0.1:8082/re/ecommerce.svc",
                         "skylink.retail-express.client-id=6f1c2a52-9d1e-4d6b-8a7e-3c2b1a0f9e8d",
                         "skylink.retail-express.username=skylink", "skylink.retail-express.password=sandbox-secret")
                 .run(context -> {
-                    RetailExpressSettings settings = context.getBean(RetailExpressClient.class).settings();
+                    RetailExpressSettings settings = context.getBean(RetailExpressTransport.class).settings();
                     assertThat(settings.endpoint()).isEqualTo(URI.create("http://127.0.0.1:8082/re/ecommerce.svc"));
                     assertThat(settings.clientId()).isEqualTo(UUID.fromString("6f1c2a52-9d1e-4d6b-8a7e-3c2b1a0f9e8d"));
                     assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
@@ -36,6 +39,9 @@ class RetailExpressAutoConfigurationTest {
                     assertThat(settings.logPayloads()).isFalse();
                     assertThat(context.getBean(RetailExpressProperties.class).toString())
                             .doesNotContain("sandbox-secret");
+                    assertThat(context).hasSingleBean(RetailExpressCustomers.class)
+                            .hasSingleBean(RetailExpressCatalogue.class).hasSingleBean(RetailExpressSales.class)
+                            .hasSingleBean(ChangeSetAcknowledgements.class).hasSingleBean(RetailExpressFailures.class);
                 });
     }
 
@@ -47,7 +53,7 @@ class RetailExpressAutoConfigurationTest {
                         "skylink.retail-express.connect-timeout=2s", "skylink.retail-express.request-timeout=45s",
                         "skylink.retail-express.log-payloads=true")
                 .run(context -> {
-                    RetailExpressSettings settings = context.getBean(RetailExpressClient.class).settings();
+                    RetailExpressSettings settings = context.getBean(RetailExpressTransport.class).settings();
                     assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
                     assertThat(settings.requestTimeout()).isEqualTo(Duration.ofSeconds(45));
                     assertThat(settings.logPayloads()).isTrue();
@@ -56,7 +62,9 @@ class RetailExpressAutoConfigurationTest {
 
     @Test
     void staysOutOfTheWayWithoutAnEndpoint() {
-        runner.run(context -> assertThat(context).doesNotHaveBean(RetailExpressClient.class));
+        runner.run(context -> assertThat(context).doesNotHaveBean(RetailExpressTransport.class)
+                .doesNotHaveBean(RetailExpressCustomers.class).doesNotHaveBean(RetailExpressCatalogue.class)
+                .doesNotHaveBean(RetailExpressSales.class).doesNotHaveBean(ChangeSetAcknowledgements.class));
     }
 
     @Test
@@ -67,11 +75,41 @@ class RetailExpressAutoConfigurationTest {
     }
 
     @Test
-    void backsOffForAClientTheServiceDefines() {
-        RetailExpressClient own = new RetailExpressClient(new RetailExpressSettings(URI.create("http://own"),
+    void backsOffForATransportOrFeatureClientTheServiceDefines() {
+        RetailExpressTransport own = new RetailExpressTransport(new RetailExpressSettings(URI.create("http://own"),
                 UUID.randomUUID(), "u", "p", null, null, false));
+        RetailExpressSales ownSales = new RetailExpressSales(own);
         runner.withPropertyValues("skylink.retail-express.endpoint=http://127.0.0.1:8082/re/ecommerce.svc")
-                .withBean(RetailExpressClient.class, () -> own)
-                .run(context -> assertThat(context.getBean(RetailExpressClient.class)).isSameAs(own));
+                .withBean(RetailExpressTransport.class, () -> own)
+                .withBean(RetailExpressSales.class, () -> ownSales)
+                .run(context -> {
+                    assertThat(context.getBean(RetailExpressTransport.class)).isSameAs(own);
+                    assertThat(context.getBean(RetailExpressSales.class)).isSameAs(ownSales);
+                    assertThat(context).hasSingleBean(RetailExpressCustomers.class);
+                });
+    }
+
+    @Test
+    void healthIsDownWhileTheTransportSeesTheCredentialsRefused() {
+        runner.withPropertyValues("skylink.retail-express.endpoint=http://127.0.0.1:8082/re/ecommerce.svc",
+                        "skylink.retail-express.client-id=6f1c2a52-9d1e-4d6b-8a7e-3c2b1a0f9e8d",
+                        "skylink.retail-express.username=u", "skylink.retail-express.password=p")
+                .run(context -> {
+                    HealthIndicator health = context.getBean("retailExpress", HealthIndicator.class);
+                    CredentialStatus credentials = context.getBean(RetailExpressTransport.class).credentials();
+                    assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+
+                    credentials.refused(new RetailExpressException.Configuration("GetCustomers",
+                            "RE rejected the client id", null));
+
+                    Health down = health.health();
+                    assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+                    assertThat(down.getDetails()).containsEntry("configurationError",
+                            "GetCustomers: RE rejected the client id");
+
+                    credentials.accepted();
+
+                    assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+                });
     }
 }

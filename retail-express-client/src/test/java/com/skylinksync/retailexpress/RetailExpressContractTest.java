@@ -22,10 +22,13 @@ import com.skylinksync.retailexpress.pricing.PriceGroup;
 import com.skylinksync.retailexpress.pricing.TaxRate;
 import com.skylinksync.retailexpress.products.ChannelProducts;
 import com.skylinksync.retailexpress.products.Matrix;
+import com.skylinksync.retailexpress.products.MatrixPolicies;
 import com.skylinksync.retailexpress.products.Product;
 import com.skylinksync.retailexpress.products.ProductEta;
+import com.skylinksync.retailexpress.products.ProductMapping;
 import com.skylinksync.sandbox.retailexpress.RetailExpressSimulator;
 import com.skylinksync.sandbox.retailexpress.RetailExpressSimulator.Call;
+import com.skylinksync.sandbox.retailexpress.SimulatedBudget;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -34,21 +37,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Every V2 operation over real SOAP, client against simulator, checked against the reference's Behat data. */
+/**
+ * Every V2 operation over real SOAP, feature clients against simulator, checked against the reference's Behat data.
+ * The customer operations are in {@link RetailExpressCustomersTest}, {@code GetProductIdsByChannel} in
+ * {@link ProductIdsByChannelTest}.
+ */
 class RetailExpressContractTest {
 
     private static final ZoneId SYDNEY = ZoneId.of("Australia/Sydney");
     private static RetailExpressSimulator simulator;
-    private static RetailExpressClient client;
+    private static RetailExpressCustomers customers;
+    private static RetailExpressCatalogue catalogue;
+    private static RetailExpressSales sales;
+    private static ChangeSetAcknowledgements acknowledgements;
 
     @BeforeAll
     static void start() {
         simulator = RetailExpressSimulator.start(RetailExpressSimulator.Options.defaults().withPort(0));
-        client = ProductIdsByChannelTest.clientOf(simulator);
+        // About the operations, not the budget (ApiBudgetClusterTest is): a quick run must not meet RE's 25/s.
+        simulator.budget(SimulatedBudget.unlimited());
+        RetailExpressTransport transport = ProductIdsByChannelTest.transportOf(simulator);
+        customers = new RetailExpressCustomers(transport);
+        catalogue = new RetailExpressCatalogue(transport);
+        sales = new RetailExpressSales(transport);
+        acknowledgements = new ChangeSetAcknowledgements(transport);
     }
 
     @AfterAll
@@ -65,7 +82,7 @@ class RetailExpressContractTest {
 
     @Test
     void sixPriceGroupsKeyedByType() {
-        List<PriceGroup> groups = client.getAllPriceGroups();
+        List<PriceGroup> groups = catalogue.getAllPriceGroups();
 
         assertThat(groups).hasSize(6).doesNotHaveDuplicates();
         assertThat(groups).contains(new PriceGroup(new PriceGroupKey(PriceGroupType.FIXED, 1), "VIP"),
@@ -74,7 +91,7 @@ class RetailExpressContractTest {
 
     @Test
     void attributesOfAllEightCodes() {
-        ProductAttributes attributes = client.getAllProductAttributes();
+        ProductAttributes attributes = catalogue.getAllProductAttributes();
 
         assertThat(attributes.of(AttributeCode.BRAND)).hasSize(6);
         assertThat(attributes.of(AttributeCode.COLOUR)).contains(new AttributeOption(AttributeCode.COLOUR, "12", "Black"));
@@ -89,7 +106,7 @@ class RetailExpressContractTest {
     void manyProductsInOneCallGroupedIntoSimpleProductsAndTheMatrix() {
         ChannelProducts[] fetched = new ChannelProducts[1];
         List<Call> calls = callsDuring(() ->
-                fetched[0] = client.getProductsByChannel(List.of(124005, 124006, 124009, 999999), 1));
+                fetched[0] = catalogue.getProductsByChannel(List.of(124005, 124006, 124009, 999999), 1));
 
         assertThat(calls).singleElement().satisfies(call -> {
             assertThat(call.operation()).isEqualTo("GetProductsByChannel");
@@ -114,7 +131,7 @@ class RetailExpressContractTest {
 
     @Test
     void product124006AsTheReferenceDescribesIt() {
-        Product scarf = client.getProductsByChannel(List.of(124006), 1).simpleProduct(124006).orElseThrow();
+        Product scarf = catalogue.getProductsByChannel(List.of(124006), 1).simpleProduct(124006).orElseThrow();
 
         assertThat(scarf.sku()).isEqualTo("SC0011OSFA");
         assertThat(scarf.inventory().managed()).isTrue();
@@ -142,8 +159,26 @@ class RetailExpressContractTest {
     }
 
     @Test
+    void aProductMappingChoosesTheFieldsOfNameAndPrices() {
+        ProductMapping promotionalFirst = new ProductMapping(ProductMapping.NameField.CUSTOM_1,
+                ProductMapping.PriceField.PROMOTIONAL_PRICE, ProductMapping.PriceField.RRP, MatrixPolicies.DEFAULT);
+
+        Product scarf = catalogue.getProductsByChannel(List.of(124006), 1, promotionalFirst).simpleProduct(124006)
+                .orElseThrow();
+
+        assertThat(scarf.name()).isEqualTo("Scarf"); // Custom1 is empty: the description instead
+        assertThat(scarf.pricing().regularPrice()).isEqualByComparingTo("24.95");
+        // RRP is empty: the promotional price instead, without the promotion's dates (RRP is not timed)
+        assertThat(scarf.pricing().special()).hasValueSatisfying(special -> {
+            assertThat(special.price()).isEqualByComparingTo("24.95");
+            assertThat(special.from()).isNull();
+            assertThat(special.to()).isNull();
+        });
+    }
+
+    @Test
     void product124006IsAbsentOnChannelTwo() {
-        ChannelProducts products = client.getProductsByChannel(List.of(124006), 2);
+        ChannelProducts products = catalogue.getProductsByChannel(List.of(124006), 2);
 
         assertThat(products.contains(124006)).isFalse();
         assertThat(products.allProducts()).isEmpty();
@@ -151,7 +186,7 @@ class RetailExpressContractTest {
 
     @Test
     void askingForOneMatrixChildBringsAllSiblings() {
-        ChannelProducts products = client.getProductsByChannel(List.of(124010), 1);
+        ChannelProducts products = catalogue.getProductsByChannel(List.of(124010), 1);
 
         assertThat(products.simpleProducts()).isEmpty();
         assertThat(products.matrices()).singleElement().satisfies(m -> assertThat(m.children()).hasSize(6));
@@ -163,19 +198,19 @@ class RetailExpressContractTest {
         asked.put(124005, 25);
         asked.put(124006, 50);
 
-        List<ProductEta> etas = client.getProductEtas(1, asked);
+        List<ProductEta> etas = catalogue.getProductEtas(1, asked);
 
         assertThat(etas).extracting(ProductEta::productId).containsExactly(124005, 124006);
         assertThat(etas.get(0).expectedAt()).contains(
                 LocalDateTime.parse("2017-04-03T09:00:00").atZone(SYDNEY).toInstant());
         assertThat(etas.get(1).expectedAt()).isEmpty();
-        assertThatThrownBy(() -> client.getProductEtas(1, Map.of(124005, 0)))
+        assertThatThrownBy(() -> catalogue.getProductEtas(1, Map.of(124005, 0)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void threeOutletsOnChannelOne() {
-        List<Outlet> outlets = client.getOutletsByChannel(1);
+        List<Outlet> outlets = sales.getOutletsByChannel(1);
 
         assertThat(outlets).hasSize(3);
         assertThat(outlets).extracting(Outlet::id, Outlet::name).startsWith(
@@ -186,7 +221,7 @@ class RetailExpressContractTest {
 
     @Test
     void twentyFivePaymentMethodsCashFirst() {
-        List<PaymentMethod> methods = client.getPaymentMethods();
+        List<PaymentMethod> methods = sales.getPaymentMethods();
 
         assertThat(methods).hasSize(25);
         assertThat(methods.getFirst()).isEqualTo(new PaymentMethod(1, "Cash", true));
@@ -195,15 +230,15 @@ class RetailExpressContractTest {
 
     @Test
     void voucherBalanceAndUnknownVoucher() {
-        assertThat(client.getVoucher("2ZPS40YV")).hasValueSatisfying(v ->
+        assertThat(sales.getVoucher("2ZPS40YV")).hasValueSatisfying(v ->
                 assertThat(v.balance()).isEqualByComparingTo("100"));
-        assertThat(client.getVoucher("NOPE")).isEmpty();
-        assertThat(client.getVoucher("SPENT0000")).isEmpty();
+        assertThat(sales.getVoucher("NOPE")).isEmpty();
+        assertThat(sales.getVoucher("SPENT0000")).isEmpty();
     }
 
     @Test
     void order16_00000001WithPaymentsAndOneFulfillment() {
-        Order order = client.getOrder("16-00000001").orElseThrow();
+        Order order = sales.getOrder("16-00000001").orElseThrow();
 
         assertThat(order.customerId()).isEqualTo(300000);
         assertThat(order.status()).isEqualTo(OrderStatus.COMPLETE);
@@ -226,7 +261,7 @@ class RetailExpressContractTest {
             assertThat(b.fulfillments()).singleElement().satisfies(f -> assertThat(f.id()).isEqualTo(77));
             assertThat(b.id()).isEqualTo("28dd2c7955ce926456240b2ff0100bde"); // md5("77")
         });
-        assertThat(client.getOrder("16-99999999")).isEmpty();
+        assertThat(sales.getOrder("16-99999999")).isEmpty();
     }
 
     @Test
@@ -240,12 +275,12 @@ class RetailExpressContractTest {
                         List.of(new NewOrderItem(124005, ItemQty.of(1), new BigDecimal("19.95"), TaxRate.parse("0.1"))))
                 .withDelivery(DeliveryMethod.HOME, "Australia Post");
 
-        CreatedOrder created = client.createOrder(1, order);
+        CreatedOrder created = sales.createOrder(1, order);
 
         assertThat(created.orderId()).matches("16-\\d{8}").isNotEqualTo("16-00000001");
-        assertThat(client.getCustomer(created.customerId())).hasValueSatisfying(c ->
+        assertThat(customers.getCustomer(created.customerId())).hasValueSatisfying(c ->
                 assertThat(c.email()).isEqualTo("hello+2017-03-20-10-15-00@example.com"));
-        Order read = client.getOrder(created.orderId()).orElseThrow();
+        Order read = sales.getOrder(created.orderId()).orElseThrow();
         assertThat(read.status()).isEqualTo(OrderStatus.PENDING);
         assertThat(read.customerId()).isEqualTo(created.customerId());
         assertThat(read.createdAt()).isEqualTo(placed);
@@ -256,14 +291,14 @@ class RetailExpressContractTest {
 
         int[] paymentIds = new int[2];
         List<Call> calls = callsDuring(() -> {
-            paymentIds[0] = client.addPayment(NewPayment.normal(created.orderId(), 1, new BigDecimal("9.95"), placed));
-            paymentIds[1] = client.addPayment(NewPayment.normal(created.orderId(), 2, new BigDecimal("20.00"), placed));
+            paymentIds[0] = sales.addPayment(NewPayment.normal(created.orderId(), 1, new BigDecimal("9.95"), placed));
+            paymentIds[1] = sales.addPayment(NewPayment.normal(created.orderId(), 2, new BigDecimal("20.00"), placed));
         });
 
         assertThat(calls).extracting(Call::operation)
                 .containsExactly("OrderAddPayment", "GetOrder", "OrderAddPayment", "GetOrder");
         assertThat(paymentIds[1]).isGreaterThan(paymentIds[0]);
-        Order paid = client.getOrder(created.orderId()).orElseThrow();
+        Order paid = sales.getOrder(created.orderId()).orElseThrow();
         assertThat(paid.payments()).extracting(Payment::id).containsExactly(paymentIds[0], paymentIds[1]);
         assertThat(paid.latestPayment()).map(Payment::id).contains(paymentIds[1]);
         assertThat(paid.isPaid()).isTrue();
@@ -275,13 +310,27 @@ class RetailExpressContractTest {
                 Contact.EMPTY, Contact.EMPTY, BigDecimal.ZERO,
                 List.of(new NewOrderItem(124006, ItemQty.of(1), BigDecimal.TEN, TaxRate.NONE)));
 
-        assertThatThrownBy(() -> client.createOrder(2, order)).isInstanceOf(RetailExpressException.Business.class)
+        assertThatThrownBy(() -> sales.createOrder(2, order)).isInstanceOf(RetailExpressException.Business.class)
                 .hasMessageContaining("not on channel 2");
     }
 
     @Test
     void aPaymentForAnUnknownOrderIsABusinessFailure() {
-        assertThatThrownBy(() -> client.addPayment(NewPayment.normal("16-99999999", 1, BigDecimal.ONE, Instant.now())))
+        assertThatThrownBy(() -> sales.addPayment(NewPayment.normal("16-99999999", 1, BigDecimal.ONE, Instant.now())))
                 .isInstanceOf(RetailExpressException.Business.class).hasMessageContaining("Order not found");
+    }
+
+    @Test
+    void changeSetProcessedIsAcknowledged() {
+        String changeSet = UUID.randomUUID().toString();
+
+        acknowledgements.changeSetProcessed(changeSet);
+        acknowledgements.changeSetProcessed(changeSet);
+
+        assertThat(simulator.processedChangeSets()).containsSubsequence(changeSet, changeSet);
+        assertThat(simulator.calls()).anySatisfy(call -> {
+            assertThat(call.operation()).isEqualTo("ChangeSetProcessed");
+            assertThat(call.ids()).containsExactly(changeSet);
+        });
     }
 }

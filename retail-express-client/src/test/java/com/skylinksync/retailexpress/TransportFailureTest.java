@@ -75,10 +75,10 @@ class TransportFailureTest {
 
     @Test
     void noAnswerWithinTheTimeoutIsTransientForAReadAndUncertainForAWrite() {
-        RetailExpressClient client = clientFor("/silent");
+        Clients client = clientFor("/silent");
 
-        assertThatThrownBy(() -> client.getCustomer(300000)).isInstanceOf(RetailExpressException.Transient.class);
-        assertThatThrownBy(() -> client.createOrUpdateCustomer(newCustomer()))
+        assertThatThrownBy(() -> client.customers().getCustomer(300000)).isInstanceOf(RetailExpressException.Transient.class);
+        assertThatThrownBy(() -> client.customers().createOrUpdateCustomer(newCustomer()))
                 .isInstanceOf(RetailExpressException.Uncertain.class)
                 .hasMessageContaining("CustomerCreateUpdate")
                 .hasMessageNotContaining("hello123")
@@ -88,12 +88,12 @@ class TransportFailureTest {
 
     @Test
     void aConnectionClosedMidAnswerIsTransientForAReadAndUncertainForAWriteSentOnce() {
-        RetailExpressClient client = clientFor("/truncated");
+        Clients client = clientFor("/truncated");
 
-        assertThatThrownBy(() -> client.getCustomers(java.util.List.of(1, 2)))
+        assertThatThrownBy(() -> client.customers().getCustomers(java.util.List.of(1, 2)))
                 .isInstanceOf(RetailExpressException.Transient.class);
         int readAttempts = requests.get("/truncated").get();
-        assertThatThrownBy(() -> client.createOrUpdateCustomer(newCustomer()))
+        assertThatThrownBy(() -> client.customers().createOrUpdateCustomer(newCustomer()))
                 .isInstanceOf(RetailExpressException.Uncertain.class);
         // A write must never be re-sent behind our back: that could register the customer twice.
         assertThat(requests.get("/truncated").get() - readAttempts).isEqualTo(1);
@@ -101,19 +101,19 @@ class TransportFailureTest {
 
     @Test
     void aMalformedAnswerIsTransientForAReadAndUncertainForAWrite() {
-        RetailExpressClient client = clientFor("/garbage");
+        Clients client = clientFor("/garbage");
 
-        assertThatThrownBy(() -> client.getCustomerIds(true, true)).isInstanceOf(RetailExpressException.Transient.class);
-        assertThatThrownBy(() -> client.createOrUpdateCustomer(newCustomer()))
+        assertThatThrownBy(() -> client.customers().getCustomerIds(true, true)).isInstanceOf(RetailExpressException.Transient.class);
+        assertThatThrownBy(() -> client.customers().createOrUpdateCustomer(newCustomer()))
                 .isInstanceOf(RetailExpressException.Uncertain.class);
     }
 
     @Test
     void http503WithoutAFaultIsTransientForAReadAndAnAcknowledgement() {
-        RetailExpressClient client = clientFor("/unavailable");
+        Clients client = clientFor("/unavailable");
 
-        assertThatThrownBy(() -> client.getCustomer(1)).isInstanceOf(RetailExpressException.Transient.class);
-        assertThatThrownBy(() -> client.changeSetProcessed("cs-1")).isInstanceOf(RetailExpressException.Transient.class);
+        assertThatThrownBy(() -> client.customers().getCustomer(1)).isInstanceOf(RetailExpressException.Transient.class);
+        assertThatThrownBy(() -> client.acknowledgements().changeSetProcessed("cs-1")).isInstanceOf(RetailExpressException.Transient.class);
     }
 
     @Test
@@ -122,15 +122,26 @@ class TransportFailureTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        RetailExpressClient client = new RetailExpressClient(settings(URI.create("http://127.0.0.1:" + closedPort + "/re")));
+        Clients client = new Clients(settings(URI.create("http://127.0.0.1:" + closedPort + "/re")));
 
-        assertThatThrownBy(() -> client.createOrUpdateCustomer(newCustomer()))
+        assertThatThrownBy(() -> client.customers().createOrUpdateCustomer(newCustomer()))
                 .isInstanceOf(RetailExpressException.Transient.class)
                 .hasMessageContaining("could not connect");
     }
 
-    private RetailExpressClient clientFor(String path) {
-        return new RetailExpressClient(settings(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path)));
+    private Clients clientFor(String path) {
+        return new Clients(settings(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path)));
+    }
+
+    /** The feature clients these failures are tried with, over one transport. */
+    private record Clients(RetailExpressCustomers customers, ChangeSetAcknowledgements acknowledgements) {
+        Clients(RetailExpressSettings settings) {
+            this(new RetailExpressTransport(settings));
+        }
+
+        Clients(RetailExpressTransport transport) {
+            this(new RetailExpressCustomers(transport), new ChangeSetAcknowledgements(transport));
+        }
     }
 
     private static RetailExpressSettings settings(URI endpoint) {

@@ -4,7 +4,7 @@ import com.skylinksync.customers.CustomerLink;
 import com.skylinksync.magento.MagentoClient;
 import com.skylinksync.magento.MagentoCustomer;
 import com.skylinksync.retailexpress.Customer;
-import com.skylinksync.retailexpress.RetailExpressClient;
+import com.skylinksync.retailexpress.RetailExpressCustomers;
 import com.skylinksync.connector.ContentHash;
 import com.skylinksync.customers.outbound.PushLedger;
 import com.skylinksync.customers.pricegroups.CustomerGroups;
@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
 @Component
 class RetailExpressCustomerSyncer implements EntitySyncer {
 
-    private final RetailExpressClient retailExpress;
+    private final RetailExpressCustomers retailExpress;
     private final MagentoClient magento;
     private final MagentoCustomerMapper mapper;
     private final RequiredFields requiredFields;
@@ -42,7 +42,7 @@ class RetailExpressCustomerSyncer implements EntitySyncer {
     private final CustomerSyncProperties properties;
     private final PushLedger pushLedger;
 
-    RetailExpressCustomerSyncer(RetailExpressClient retailExpress, MagentoClient magento, MagentoCustomerMapper mapper,
+    RetailExpressCustomerSyncer(RetailExpressCustomers retailExpress, MagentoClient magento, MagentoCustomerMapper mapper,
                                 RequiredFields requiredFields, CustomerGroups groups, CustomerSyncProperties properties,
                                 PushLedger pushLedger) {
         this.retailExpress = retailExpress;

@@ -5,7 +5,7 @@ import com.skylinksync.customers.outbound.PushLedger.PushState;
 import com.skylinksync.magento.MagentoClient;
 import com.skylinksync.magento.MagentoCustomer;
 import com.skylinksync.magento.MagentoException;
-import com.skylinksync.retailexpress.RetailExpressClient;
+import com.skylinksync.retailexpress.RetailExpressCustomers;
 import com.skylinksync.retailexpress.RetailExpressException;
 import java.util.HashMap;
 import java.util.List;
@@ -32,12 +32,12 @@ class CustomerPusher {
 
     private static final Logger log = LoggerFactory.getLogger(CustomerPusher.class);
 
-    private final RetailExpressClient retailExpress;
+    private final RetailExpressCustomers retailExpress;
     private final MagentoClient magento;
     private final PushLedger ledger;
     private final NewCustomerPasswords passwords;
 
-    CustomerPusher(RetailExpressClient retailExpress, MagentoClient magento, PushLedger ledger,
+    CustomerPusher(RetailExpressCustomers retailExpress, MagentoClient magento, PushLedger ledger,
                    NewCustomerPasswords passwords) {
         this.retailExpress = retailExpress;
         this.magento = magento;

@@ -4,7 +4,7 @@ import com.skylinksync.magento.MagentoClient;
 import com.skylinksync.magento.MagentoCustomerGroup;
 import com.skylinksync.retailexpress.PriceGroupKey;
 import com.skylinksync.retailexpress.PriceGroupType;
-import com.skylinksync.retailexpress.RetailExpressClient;
+import com.skylinksync.retailexpress.RetailExpressCatalogue;
 import com.skylinksync.retailexpress.pricing.PriceGroup;
 import com.skylinksync.connector.PermanentSyncException;
 import java.util.List;
@@ -24,13 +24,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class CustomerGroups {
 
-    private final RetailExpressClient retailExpress;
+    private final RetailExpressCatalogue retailExpress;
     private final MagentoClient magento;
     private final PriceGroupProperties properties;
     private final Map<PriceGroupKey, Integer> linked = new ConcurrentHashMap<>();
     private volatile Map<PriceGroupKey, PriceGroup> priceGroups = Map.of();
 
-    CustomerGroups(RetailExpressClient retailExpress, MagentoClient magento, PriceGroupProperties properties) {
+    CustomerGroups(RetailExpressCatalogue retailExpress, MagentoClient magento, PriceGroupProperties properties) {
         this.retailExpress = retailExpress;
         this.magento = magento;
         this.properties = properties;

@@ -5,8 +5,9 @@ import com.skylinksync.retailexpress.Address;
 import com.skylinksync.retailexpress.CallPermits;
 import com.skylinksync.retailexpress.Contact;
 import com.skylinksync.retailexpress.CustomerUpdate;
-import com.skylinksync.retailexpress.RetailExpressClient;
+import com.skylinksync.retailexpress.RetailExpressCustomers;
 import com.skylinksync.retailexpress.RetailExpressSettings;
+import com.skylinksync.retailexpress.RetailExpressTransport;
 import com.skylinksync.sandbox.infra.KafkaBroker;
 import com.skylinksync.sandbox.infra.PostgresServer;
 import com.skylinksync.sandbox.magento.MagentoSimulator;
@@ -62,8 +63,9 @@ class CustomerSyncBenchmark {
              var retailExpress = RetailExpressSimulator.start(RetailExpressSimulator.Options.defaults().withPort(0))) {
             // Seeding 10,300 customers is set-up, not the measured sync: it runs without RE's 25/s budget.
             retailExpress.budget(SimulatedBudget.unlimited());
-            var client = new RetailExpressClient(new RetailExpressSettings(retailExpress.soapEndpoint(),
-                    retailExpress.clientId(), retailExpress.username(), retailExpress.password(), null, null, false));
+            var client = new RetailExpressCustomers(new RetailExpressTransport(new RetailExpressSettings(
+                    retailExpress.soapEndpoint(), retailExpress.clientId(), retailExpress.username(),
+                    retailExpress.password(), null, null, false)));
             List<Integer> ids = seed(client, customers + baselineCustomers);
             Result fast = run("fast", kafka, postgres, retailExpress, ids.subList(0, customers), 16, 50);
             Result slow = run("baseline", kafka, postgres, retailExpress, ids.subList(customers, ids.size()), 1, 1);
@@ -86,7 +88,7 @@ class CustomerSyncBenchmark {
         }
     }
 
-    private static List<Integer> seed(RetailExpressClient client, int count) throws Exception {
+    private static List<Integer> seed(RetailExpressCustomers client, int count) throws Exception {
         try (var pool = Executors.newFixedThreadPool(32)) {
             List<Future<Integer>> created = new ArrayList<>();
             for (int i = 0; i < count; i++) {

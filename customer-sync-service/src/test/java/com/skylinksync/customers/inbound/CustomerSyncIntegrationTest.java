@@ -65,7 +65,7 @@ class CustomerSyncIntegrationTest {
     @Test
     void createsANewCustomerThenLeavesItAloneWhenNothingChanged() {
         var queensland = new Address("Unit 5", "192 Ann St", "Brisbane", "Queensland", "4000", "AU");
-        int reId = harness.retailExpressClient.createOrUpdateCustomer(new CustomerUpdate(null, "s3cret-pw", "new-" + UUID.randomUUID()
+        int reId = harness.retailExpressCustomers.createOrUpdateCustomer(new CustomerUpdate(null, "s3cret-pw", "new-" + UUID.randomUUID()
                 + "@example.com", new Contact("Nina", "Newcomer", "", queensland, "07 3000 0000", ""), Contact.EMPTY, true));
         String changeSet = UUID.randomUUID().toString();
 
@@ -126,7 +126,7 @@ class CustomerSyncIntegrationTest {
 
     @Test
     void retriesThroughMagentoOutagesAndSyncs() {
-        String reId = String.valueOf(harness.retailExpressClient.createOrUpdateCustomer(new CustomerUpdate(null, "s3cret-pw",
+        String reId = String.valueOf(harness.retailExpressCustomers.createOrUpdateCustomer(new CustomerUpdate(null, "s3cret-pw",
                 "outage-" + UUID.randomUUID() + "@example.com", new Contact("Otto", "Outage", "", Address.EMPTY, "", ""),
                 Contact.EMPTY, false)));
         String changeSet = UUID.randomUUID().toString();
@@ -185,7 +185,7 @@ class CustomerSyncIntegrationTest {
     @Test
     void coalescesAHundredEventsForOneCustomerAndLosesNoneThatLandsMidSync() {
         String email = "busy-" + UUID.randomUUID() + "@example.com";
-        int reId = harness.retailExpressClient.createOrUpdateCustomer(new CustomerUpdate(null, "s3cret-pw",
+        int reId = harness.retailExpressCustomers.createOrUpdateCustomer(new CustomerUpdate(null, "s3cret-pw",
                 email, new Contact("Bea", "Before", "", Address.EMPTY, "", ""),
                 Contact.EMPTY, false));
         String id = String.valueOf(reId);
@@ -196,7 +196,7 @@ class CustomerSyncIntegrationTest {
         }
         harness.publishBurst(burst);
         // RE changes the customer and says so once more, while the burst is being worked through.
-        harness.retailExpressClient.createOrUpdateCustomer(new CustomerUpdate(reId, null, email,
+        harness.retailExpressCustomers.createOrUpdateCustomer(new CustomerUpdate(reId, null, email,
                 new Contact("Bea", "After", "", Address.EMPTY, "", ""), Contact.EMPTY, false));
         harness.publish(harness.changed("final-" + id, id));
 

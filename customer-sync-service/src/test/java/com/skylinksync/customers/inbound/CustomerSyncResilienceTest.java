@@ -93,7 +93,7 @@ class CustomerSyncResilienceTest {
 
         for (int v = 1; v <= versions; v++) {
             for (int id : customers) {
-                parts.retailExpressClient.createOrUpdateCustomer(new CustomerUpdate(id, null, email(id),
+                parts.retailExpressCustomers.createOrUpdateCustomer(new CustomerUpdate(id, null, email(id),
                         new Contact("Vera", "v" + v, "", Address.EMPTY, "", ""), Contact.EMPTY, false));
                 parts.publish(parts.changed("order-" + v + "-" + id, String.valueOf(id)));
             }
@@ -132,11 +132,11 @@ class CustomerSyncResilienceTest {
         List<Integer> ids = new ArrayList<>();
         String run = UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < count; i++) {
-            int id = parts.retailExpressClient.createOrUpdateCustomer(new CustomerUpdate(null, "s3cret-pw",
+            int id = parts.retailExpressCustomers.createOrUpdateCustomer(new CustomerUpdate(null, "s3cret-pw",
                     "c" + i + "-" + run + "@example.com", new Contact("Vera", lastname, "", Address.EMPTY, "", ""),
                     Contact.EMPTY, false));
             // The email is fixed from here on: the id is part of it, so the journal can name the customer's create.
-            parts.retailExpressClient.createOrUpdateCustomer(new CustomerUpdate(id, null, email(id),
+            parts.retailExpressCustomers.createOrUpdateCustomer(new CustomerUpdate(id, null, email(id),
                     new Contact("Vera", lastname, "", Address.EMPTY, "", ""), Contact.EMPTY, false));
             ids.add(id);
         }

@@ -89,7 +89,7 @@ class ReferenceCasesTest {
     @Test
     void mapperTakesEveryFieldOfAFullRetailExpressCustomerWithFaxOnBillingOnly() {
         // Joey Bloggs (300000) as RE sends him: country "Australia", two street lines, company, phone.
-        Customer joey = parts.retailExpressClient.getCustomers(Set.of(300000)).getFirst();
+        Customer joey = parts.retailExpressCustomers.getCustomers(Set.of(300000)).getFirst();
         Contact delivery = new Contact("Joey", "Bloggs", "", new Address("PO Box 1", "Level 2", "Sydney", "NSW", "2000",
                 "AU"), "02 2222 2222", "");
         Customer full = new Customer(joey.id(), joey.email(), new Contact(joey.billing().firstName(),
@@ -167,7 +167,7 @@ class ReferenceCasesTest {
     }
 
     private static String newReCustomer(String lastname) {
-        return String.valueOf(parts.retailExpressClient.createOrUpdateCustomer(new CustomerUpdate(null, "s3cret-pw",
+        return String.valueOf(parts.retailExpressCustomers.createOrUpdateCustomer(new CustomerUpdate(null, "s3cret-pw",
                 lastname + "-" + UUID.randomUUID() + "@example.com", new Contact("Ref", lastname, "", Address.EMPTY, "",
                 ""), Contact.EMPTY, false)));
     }

@@ -7,8 +7,9 @@ import com.skylinksync.magento.MagentoAddress;
 import com.skylinksync.magento.MagentoClient;
 import com.skylinksync.magento.MagentoCustomer;
 import com.skylinksync.magento.MagentoSettings;
-import com.skylinksync.retailexpress.RetailExpressClient;
+import com.skylinksync.retailexpress.RetailExpressCustomers;
 import com.skylinksync.retailexpress.RetailExpressSettings;
+import com.skylinksync.retailexpress.RetailExpressTransport;
 import com.skylinksync.sandbox.infra.PostgresServer;
 import com.skylinksync.sandbox.magento.MagentoSimulator;
 import com.skylinksync.sandbox.retailexpress.RetailExpressSimulator;
@@ -90,8 +91,9 @@ class CustomerPushFailureTest {
 
     @Test
     void aCreateWhoseAnswerNeverComesIsParkedForAnOperatorAndNeverResent() {
-        var pusher = pusher(new RetailExpressClient(new RetailExpressSettings(silent.uri(), retailExpress.clientId(),
-                retailExpress.username(), retailExpress.password(), Duration.ofSeconds(2), Duration.ofMillis(700), false)));
+        var pusher = pusher(new RetailExpressCustomers(new RetailExpressTransport(new RetailExpressSettings(silent.uri(),
+                retailExpress.clientId(), retailExpress.username(), retailExpress.password(), Duration.ofSeconds(2),
+                Duration.ofMillis(700), false))));
         MagentoCustomer customer = newMagentoCustomer("unsure");
 
         assertThat(pusher.push(customer)).isEqualTo(PushOutcome.PARKED);
@@ -164,13 +166,14 @@ class CustomerPushFailureTest {
         return new SyncTask(event, null, null, 1);
     }
 
-    private static CustomerPusher pusher(RetailExpressClient client) {
+    private static CustomerPusher pusher(RetailExpressCustomers client) {
         return new CustomerPusher(client, magento, ledger, new NewCustomerPasswords());
     }
 
-    private static RetailExpressClient reClient(String password) {
-        return new RetailExpressClient(new RetailExpressSettings(retailExpress.soapEndpoint(), retailExpress.clientId(),
-                retailExpress.username(), password, null, null, false));
+    private static RetailExpressCustomers reClient(String password) {
+        return new RetailExpressCustomers(new RetailExpressTransport(new RetailExpressSettings(
+                retailExpress.soapEndpoint(), retailExpress.clientId(), retailExpress.username(), password, null, null,
+                false)));
     }
 
     private static MagentoCustomer newMagentoCustomer(String name) {

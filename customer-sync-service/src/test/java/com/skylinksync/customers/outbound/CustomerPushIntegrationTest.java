@@ -56,7 +56,7 @@ class CustomerPushIntegrationTest {
                 c -> c.customAttribute("skylink_customer_id") != null);
         int reId = Integer.parseInt(linked.customAttribute("skylink_customer_id"));
         assertThat(parts.reCalls("CustomerCreateUpdate", before)).isEqualTo(1);
-        Customer inRetailExpress = parts.retailExpressClient.getCustomers(Set.of(reId)).getFirst();
+        Customer inRetailExpress = parts.retailExpressCustomers.getCustomers(Set.of(reId)).getFirst();
         assertThat(inRetailExpress.email()).isEqualTo(email);
         assertThat(inRetailExpress.receivesNews()).isTrue();
         assertThat(inRetailExpress.billing()).isEqualTo(new Contact("Paula", "Pusher", "Push Pty Ltd",
@@ -83,7 +83,7 @@ class CustomerPushIntegrationTest {
     @Test
     void aChangeToALinkedCustomerInMagentoIsPushedOnceToItsRetailExpressCustomer() {
         String email = "lina-" + UUID.randomUUID() + "@example.com";
-        int reId = parts.retailExpressClient.createOrUpdateCustomer(new CustomerUpdate(null, "s3cret-pw", email,
+        int reId = parts.retailExpressCustomers.createOrUpdateCustomer(new CustomerUpdate(null, "s3cret-pw", email,
                 new Contact("Lina", "Linked", "", new Address("1 Queen St", "", "Brisbane", "QLD", "4000", "AU"),
                         "07 1111 1111", ""), Contact.EMPTY, false));
         String changeSet = UUID.randomUUID().toString();
@@ -100,7 +100,7 @@ class CustomerPushIntegrationTest {
                 synced.websiteId(), synced.groupId(), synced.addresses(), synced.customAttributes(), synced.subscribed(),
                 synced.updatedAt()));
 
-        await().atMost(ServiceHarness.DEADLINE).until(() -> parts.retailExpressClient.getCustomers(Set.of(reId))
+        await().atMost(ServiceHarness.DEADLINE).until(() -> parts.retailExpressCustomers.getCustomers(Set.of(reId))
                 .getFirst().billing().lastName().equals("Relinked"));
         awaitPollsAfter(Instant.now(), 2);
         assertThat(parts.reCalls("CustomerCreateUpdate", beforeChange)).isEqualTo(1);

@@ -1,7 +1,7 @@
 package com.skylinksync.gateway.acknowledgement;
 
 import com.skylinksync.gateway.GatewayProperties;
-import com.skylinksync.retailexpress.RetailExpressClient;
+import com.skylinksync.retailexpress.ChangeSetAcknowledgements;
 import com.skylinksync.retailexpress.RetailExpressException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,14 +33,14 @@ public class Acknowledgements implements DisposableBean {
     private static final int MAX_ERROR_LENGTH = 1000;
 
     private final AcknowledgementClaims claims;
-    private final RetailExpressClient retailExpress;
+    private final ChangeSetAcknowledgements retailExpress;
     private final GatewayProperties properties;
     private final MeterRegistry meters;
     private final Disposable.Composite inFlight = Disposables.composite();
     private final Timer receiptToAcknowledgement;
     private final Counter retries;
 
-    Acknowledgements(AcknowledgementClaims claims, RetailExpressClient retailExpress, GatewayProperties properties,
+    Acknowledgements(AcknowledgementClaims claims, ChangeSetAcknowledgements retailExpress, GatewayProperties properties,
                      MeterRegistry meters) {
         this.claims = claims;
         this.retailExpress = retailExpress;

@@ -5,7 +5,8 @@ import com.skylinksync.gateway.acknowledgement.Acknowledgements;
 import com.skylinksync.gateway.outbox.OutboxMessage;
 import com.skylinksync.gateway.outbox.OutboxRelay;
 import com.skylinksync.gateway.outbox.OutboxWriter;
-import com.skylinksync.retailexpress.RetailExpressClient;
+import com.skylinksync.retailexpress.RetailExpressCatalogue;
+import com.skylinksync.retailexpress.RetailExpressCustomers;
 import com.skylinksync.retailexpress.RetailExpressException;
 import com.skylinksync.schemas.AvroEventSerializer;
 import com.skylinksync.schemas.Topics;
@@ -45,7 +46,8 @@ public class BulkExpander implements SmartLifecycle {
     private final OutboxWriter outbox;
     private final OutboxRelay relay;
     private final Acknowledgements acknowledgements;
-    private final RetailExpressClient retailExpress;
+    private final RetailExpressCustomers customers;
+    private final RetailExpressCatalogue catalogue;
     private final GatewayProperties properties;
     private final MeterRegistry meters;
     private final AvroEventSerializer serializer = new AvroEventSerializer();
@@ -53,14 +55,15 @@ public class BulkExpander implements SmartLifecycle {
     private final AtomicReference<Disposable> running = new AtomicReference<>();
 
     BulkExpander(BulkQueue queue, TransactionalOperator transactions, OutboxWriter outbox, OutboxRelay relay,
-                 Acknowledgements acknowledgements, RetailExpressClient retailExpress, GatewayProperties properties,
-                 MeterRegistry meters) {
+                 Acknowledgements acknowledgements, RetailExpressCustomers customers, RetailExpressCatalogue catalogue,
+                 GatewayProperties properties, MeterRegistry meters) {
         this.queue = queue;
         this.transactions = transactions;
         this.outbox = outbox;
         this.relay = relay;
         this.acknowledgements = acknowledgements;
-        this.retailExpress = retailExpress;
+        this.customers = customers;
+        this.catalogue = catalogue;
         this.properties = properties;
         this.meters = meters;
     }
@@ -122,7 +125,7 @@ public class BulkExpander implements SmartLifecycle {
                     .then(acknowledgeIfComplete(request));
         }
         Instant started = Instant.now();
-        return Mono.fromCallable(() -> kind.enumerate(retailExpress, request))
+        return Mono.fromCallable(() -> kind.enumerate(customers, catalogue, request))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(ids -> addInChunks(request, kind, ids)
                         .flatMap(added -> transactions.transactional(queue.finish(request, ids.size()))

@@ -1,6 +1,7 @@
 package com.skylinksync.gateway.bulk;
 
-import com.skylinksync.retailexpress.RetailExpressClient;
+import com.skylinksync.retailexpress.RetailExpressCatalogue;
+import com.skylinksync.retailexpress.RetailExpressCustomers;
 import com.skylinksync.schemas.avro.EntityType;
 import java.util.List;
 
@@ -9,8 +10,8 @@ enum BulkKind {
     /** Every product of the sales channel named by the bulk entity's id. */
     SALES_CHANNEL("SalesChannel", "Product", EntityType.PRODUCT) {
         @Override
-        List<Integer> enumerate(RetailExpressClient retailExpress, BulkRequest request) {
-            return retailExpress.getProductIdsByChannel(channel(request));
+        List<Integer> enumerate(RetailExpressCustomers customers, RetailExpressCatalogue catalogue, BulkRequest request) {
+            return catalogue.getProductIdsByChannel(channel(request));
         }
 
         @Override
@@ -24,8 +25,8 @@ enum BulkKind {
      */
     BULK_CUSTOMER("BulkCustomer", "Customer", EntityType.CUSTOMER) {
         @Override
-        List<Integer> enumerate(RetailExpressClient retailExpress, BulkRequest request) {
-            return retailExpress.getCustomerIds(true, true);
+        List<Integer> enumerate(RetailExpressCustomers customers, RetailExpressCatalogue catalogue, BulkRequest request) {
+            return customers.getCustomerIds(true, true);
         }
 
         @Override
@@ -45,7 +46,8 @@ enum BulkKind {
     }
 
     /** One RE call (under the client's API budget): the ids this bulk entity stands for. */
-    abstract List<Integer> enumerate(RetailExpressClient retailExpress, BulkRequest request);
+    abstract List<Integer> enumerate(RetailExpressCustomers customers, RetailExpressCatalogue catalogue,
+                                     BulkRequest request);
 
     /** The sales channel the enumerated entities' events are for. */
     abstract int channel(BulkRequest request);

@@ -1,7 +1,7 @@
 package com.skylinksync.gateway.health;
 
 import com.skylinksync.gateway.GatewayProperties;
-import com.skylinksync.retailexpress.RetailExpressClient;
+import com.skylinksync.retailexpress.RetailExpressTransport;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +25,7 @@ class RetailExpressHealthIndicator implements ReactiveHealthIndicator {
     private final URI wsdl;
     private final Duration timeout;
 
-    RetailExpressHealthIndicator(RetailExpressClient retailExpress, GatewayProperties properties) {
+    RetailExpressHealthIndicator(RetailExpressTransport retailExpress, GatewayProperties properties) {
         this.timeout = properties.healthTimeout();
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
         this.wsdl = URI.create(retailExpress.settings().endpoint() + "?wsdl");

@@ -15,9 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.w3c.dom.Element;
 
-class FailureClassifierTest {
+class FaultTranslatorTest {
 
-    private final FailureClassifier classifier = new FailureClassifier();
+    private final FaultTranslator translator = new FaultTranslator();
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -31,9 +31,9 @@ class FailureClassifierTest {
         SOAPFaultException fault = new SOAPFaultException(SOAPFactory.newInstance(SOAPConstants.SOAP_1_2_PROTOCOL)
                 .createFault(reason, SOAPConstants.SOAP_RECEIVER_FAULT));
 
-        assertThat(classifier.fault("Op", false, fault).getClass().getSimpleName()).isEqualTo(read);
-        assertThat(classifier.fault("Op", true, fault).getClass().getSimpleName()).isEqualTo(write);
-        assertThat(classifier.fault("Op", false, fault)).hasMessageContaining(reason);
+        assertThat(translator.fault("Op", false, fault).getClass().getSimpleName()).isEqualTo(read);
+        assertThat(translator.fault("Op", true, fault).getClass().getSimpleName()).isEqualTo(write);
+        assertThat(translator.fault("Op", false, fault)).hasMessageContaining(reason);
     }
 
     @Test
@@ -41,16 +41,16 @@ class FailureClassifierTest {
         var refused = new WebServiceException(new ConnectException("Connection refused"));
         var connectTimeout = new WebServiceException(new SocketTimeoutException("Connect timed out"));
 
-        assertThat(classifier.transport("Op", true, refused)).isInstanceOf(RetailExpressException.Transient.class);
-        assertThat(classifier.transport("Op", true, connectTimeout)).isInstanceOf(RetailExpressException.Transient.class);
+        assertThat(translator.transport("Op", true, refused)).isInstanceOf(RetailExpressException.Transient.class);
+        assertThat(translator.transport("Op", true, connectTimeout)).isInstanceOf(RetailExpressException.Transient.class);
     }
 
     @Test
     void aLostAnswerIsTransientForReadsAndUncertainForWrites() {
         var readTimeout = new WebServiceException(new SocketTimeoutException("Read timed out"));
 
-        assertThat(classifier.transport("Op", false, readTimeout)).isInstanceOf(RetailExpressException.Transient.class);
-        assertThat(classifier.transport("Op", true, readTimeout)).isInstanceOf(RetailExpressException.Uncertain.class);
+        assertThat(translator.transport("Op", false, readTimeout)).isInstanceOf(RetailExpressException.Transient.class);
+        assertThat(translator.transport("Op", true, readTimeout)).isInstanceOf(RetailExpressException.Uncertain.class);
     }
 
     @ParameterizedTest
@@ -59,8 +59,8 @@ class FailureClassifierTest {
     void classifiesHttpStatusesWithoutAFault(int status, String read, String write) {
         var failure = new WebServiceException("The server sent HTTP status code " + status + ": Whatever");
 
-        assertThat(classifier.transport("Op", false, failure).getClass().getSimpleName()).isEqualTo(read);
-        assertThat(classifier.transport("Op", true, failure).getClass().getSimpleName()).isEqualTo(write);
+        assertThat(translator.transport("Op", false, failure).getClass().getSimpleName()).isEqualTo(read);
+        assertThat(translator.transport("Op", true, failure).getClass().getSimpleName()).isEqualTo(write);
     }
 
     @Test
@@ -68,7 +68,7 @@ class FailureClassifierTest {
         Element result = RawSoap.parse("<Response><Error> Order not found </Error><Orders><Error>Bad id\n</Error>"
                 + "</Orders></Response>").getDocumentElement();
 
-        assertThatThrownBy(() -> classifier.checkResult("GetOrder", result))
+        assertThatThrownBy(() -> translator.checkResult("GetOrder", result))
                 .isInstanceOf(RetailExpressException.Business.class)
                 .hasMessage("GetOrder: RE reported the errors: \"Order not found Bad id\"");
     }
@@ -78,7 +78,7 @@ class FailureClassifierTest {
         Element result = RawSoap.parse("<Response><Message>The client ID provided is not valid</Message></Response>")
                 .getDocumentElement();
 
-        assertThatThrownBy(() -> classifier.checkResult("GetCustomers", result))
+        assertThatThrownBy(() -> translator.checkResult("GetCustomers", result))
                 .isInstanceOf(RetailExpressException.Configuration.class);
     }
 
@@ -86,6 +86,6 @@ class FailureClassifierTest {
     void aCleanResultPasses() throws Exception {
         Element result = RawSoap.parse("<Response><Customers/></Response>").getDocumentElement();
 
-        assertThatCode(() -> classifier.checkResult("GetCustomers", result)).doesNotThrowAnyException();
+        assertThatCode(() -> translator.checkResult("GetCustomers", result)).doesNotThrowAnyException();
     }
 }

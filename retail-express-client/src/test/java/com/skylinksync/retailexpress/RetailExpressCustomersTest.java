@@ -17,23 +17,27 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The client over the real SOAP stack and HTTP, against the RE simulator. */
-class RetailExpressClientTest {
+/** The customers client and its transport over the real SOAP stack and HTTP, against the RE simulator. */
+class RetailExpressCustomersTest {
 
     private static RetailExpressSimulator simulator;
-    private static RetailExpressClient client;
+    private static RetailExpressCustomers client;
 
     @BeforeAll
     static void start() {
         simulator = RetailExpressSimulator.start(RetailExpressSimulator.Options.defaults().withPort(0));
         // These tests are about the client, not the budget: bursts of concurrent calls must not meet RE's 25/s.
         simulator.budget(com.skylinksync.sandbox.retailexpress.SimulatedBudget.unlimited());
-        client = new RetailExpressClient(settings(simulator.clientId(), simulator.username(), simulator.password()));
+        client = customersOf(settings(simulator.clientId(), simulator.username(), simulator.password()));
     }
 
     @AfterAll
     static void stop() {
         simulator.close();
+    }
+
+    private static RetailExpressCustomers customersOf(RetailExpressSettings settings) {
+        return new RetailExpressCustomers(new RetailExpressTransport(settings));
     }
 
     static RetailExpressSettings settings(UUID clientId, String username, String password) {
@@ -88,7 +92,7 @@ class RetailExpressClientTest {
 
     @Test
     void wrongClientIdIsAConfigurationFailure() {
-        var stranger = new RetailExpressClient(settings(UUID.randomUUID(), simulator.username(), simulator.password()));
+        var stranger = customersOf(settings(UUID.randomUUID(), simulator.username(), simulator.password()));
         int before = simulator.calls().size();
 
         assertThatThrownBy(() -> stranger.getCustomer(300000))
@@ -101,7 +105,7 @@ class RetailExpressClientTest {
 
     @Test
     void wrongPasswordIsAConfigurationFailureThatNeverShowsThePassword() {
-        var intruder = new RetailExpressClient(settings(simulator.clientId(), simulator.username(), "guessed-pw"));
+        var intruder = customersOf(settings(simulator.clientId(), simulator.username(), "guessed-pw"));
 
         assertThatThrownBy(() -> intruder.getCustomerIds(true, true))
                 .isInstanceOf(RetailExpressException.Configuration.class)
@@ -143,20 +147,6 @@ class RetailExpressClientTest {
         assertThatThrownBy(() -> client.createOrUpdateCustomer(update))
                 .isInstanceOf(RetailExpressException.Business.class)
                 .hasMessageContaining("Result=Fail");
-    }
-
-    @Test
-    void changeSetProcessedIsAcknowledged() {
-        String changeSet = UUID.randomUUID().toString();
-
-        client.changeSetProcessed(changeSet);
-        client.changeSetProcessed(changeSet);
-
-        assertThat(simulator.processedChangeSets()).containsSubsequence(changeSet, changeSet);
-        assertThat(simulator.calls()).anySatisfy(call -> {
-            assertThat(call.operation()).isEqualTo("ChangeSetProcessed");
-            assertThat(call.ids()).containsExactly(changeSet);
-        });
     }
 
     @Test

@@ -17,12 +17,12 @@ import org.w3c.dom.Element;
  * Turns whatever a call produced (a SOAP fault, a transport failure, an error inside a successful result) into the
  * {@link RetailExpressException} subtype that tells the caller what to do.
  *
- * <p>The one subtle rule is for non-idempotent writes (CustomerCreateUpdate, later OrderCreateByChannel and
+ * <p>The one subtle rule is for non-idempotent writes (CustomerCreateUpdate, OrderCreateByChannel,
  * OrderAddPayment): once the request may have reached RE, a lost answer does not mean nothing happened, so such a
  * failure is {@link RetailExpressException.Uncertain} instead of {@link RetailExpressException.Transient}. Only
  * failures to connect at all prove the request was never sent.
  */
-final class FailureClassifier {
+final class FaultTranslator {
 
     static final String INVALID_CLIENT_ID = "The client ID provided is not valid";
 

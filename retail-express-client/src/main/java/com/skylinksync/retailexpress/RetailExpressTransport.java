@@ -1,0 +1,101 @@
+package com.skylinksync.retailexpress;
+
+import com.skylinksync.retailexpress.soap.EcommerceServiceSoap;
+import jakarta.xml.ws.WebServiceException;
+import jakarta.xml.ws.soap.SOAPFaultException;
+import java.util.Objects;
+import java.util.function.Function;
+import org.w3c.dom.Element;
+
+/**
+ * The one way to Retail Express: every call of every feature client ({@link RetailExpressCustomers},
+ * {@link RetailExpressCatalogue}, {@link RetailExpressSales}, {@link ChangeSetAcknowledgements}) goes through
+ * {@link #call}, which takes a permit of the API budget, lends a SOAP port, translates faults and transport failures,
+ * checks the result for RE's in-band errors, slows the budget on a throttle fault and keeps {@link #credentials()}.
+ * Thread-safe. A service has one, shared by its feature clients, so their calls share one port pool and one view of
+ * whether RE accepts the credentials.
+ */
+public final class RetailExpressTransport {
+
+    private final RetailExpressSettings settings;
+    private final CallPermits permits;
+    private final EcommercePorts ports;
+    private final FaultTranslator faults = new FaultTranslator();
+    private final CredentialStatus credentials = new CredentialStatus();
+
+    /** A transport whose calls are not budgeted: for tools and tests; services use the shared API budget. */
+    public RetailExpressTransport(RetailExpressSettings settings) {
+        this(settings, CallPermits.UNLIMITED);
+    }
+
+    /** A transport whose every call first takes a permit from {@code permits} (the shared API budget). */
+    public RetailExpressTransport(RetailExpressSettings settings, CallPermits permits) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.permits = Objects.requireNonNull(permits, "permits");
+        this.ports = new EcommercePorts(settings);
+    }
+
+    /** Whether RE accepted these credentials at the last calls (what health reports). */
+    public CredentialStatus credentials() {
+        return credentials;
+    }
+
+    /** The settings this transport calls RE with (the password masked in their {@code toString}). */
+    public RetailExpressSettings settings() {
+        return settings;
+    }
+
+    /**
+     * One SOAP call with its failures translated and the result document checked for RE's in-band errors.
+     *
+     * @param write      a non-idempotent write: a failure after sending is {@link RetailExpressException.Uncertain}
+     * @param invocation the operation on the port, e.g. {@code port -> port.getOrder(id)}
+     * @param document   the result document inside the operation's generated result wrapper (they share no type),
+     *                   e.g. {@code GetOrderResult::getAny}; not called when RE sent no result
+     * @return the result document, null when RE sent none
+     */
+    <R> Element call(String operation, boolean write, Function<EcommerceServiceSoap, R> invocation,
+                     Function<R, Element> document) {
+        permits.acquire(operation);
+        Element result;
+        try {
+            R answer = ports.call(write, invocation);
+            result = answer == null ? null : document.apply(answer);
+        } catch (SOAPFaultException e) {
+            throw observed(operation, faults.fault(operation, write, e));
+        } catch (WebServiceException e) {
+            throw observed(operation, faults.transport(operation, write, e));
+        }
+        try {
+            faults.checkResult(operation, result);
+        } catch (RetailExpressException inBand) {
+            throw observed(operation, inBand);
+        }
+        credentials.accepted();
+        return result;
+    }
+
+    /**
+     * A read: {@link #call} then {@code mapping} of its result document, a record RE sent that cannot be read being a
+     * {@link RetailExpressException.Business} failure (retrying would read the same).
+     */
+    <R, T> T read(String operation, Function<EcommerceServiceSoap, R> invocation, Function<R, Element> document,
+                  Function<Element, T> mapping) {
+        Element result = call(operation, false, invocation, document);
+        try {
+            return mapping.apply(result);
+        } catch (RecordFormatException e) {
+            throw new RetailExpressException.Business(operation, e.getMessage(), e);
+        }
+    }
+
+    /** A throttle fault slows the whole budget down; a refused configuration turns health DOWN. */
+    private RetailExpressException observed(String operation, RetailExpressException failure) {
+        if (failure instanceof RetailExpressException.Throttled) {
+            permits.throttled(operation);
+        } else if (failure instanceof RetailExpressException.Configuration refused) {
+            credentials.refused(refused);
+        }
+        return failure;
+    }
+}
