@@ -127,10 +127,10 @@ class MagentoClientTest {
     void validationErrorsArriveDecodedAsRejected() {
         assertThatThrownBy(() -> client.createCustomer(customer(null, "ada@example.com", "", "1001", null, null)))
                 .isInstanceOfSatisfying(MagentoException.Rejected.class, e -> assertThat(e.status()).isEqualTo(400))
-                .hasMessageStartingWith("\"firstname\" is required. Enter and try again.");
+                .hasMessageStartingWith("\"First Name\" is a required value.");
         assertThatThrownBy(() -> client.createCustomer(customer(null, "ada-at-example.com", "Ada", "1001", null, null)))
                 .isInstanceOf(MagentoException.Rejected.class)
-                .hasMessageStartingWith("\"ada-at-example.com\" is not a valid email address.");
+                .hasMessageStartingWith("\"Email\" is not a valid email address.");
         MagentoAddress noRegion = new MagentoAddress(null, "Ada", "Lovelace", null, List.of("1 Queen St"), "Brisbane",
                 null, "4000", "AU", "0700000000", null, true, true);
         assertThatThrownBy(() -> client.createCustomer(customer(null, "ada@example.com", "Ada", "1001", null, List.of(noRegion))))
@@ -154,7 +154,7 @@ class MagentoClientTest {
 
         assertThatThrownBy(() -> intruder.getCustomer(1))
                 .isInstanceOfSatisfying(MagentoException.Unauthorized.class, e -> assertThat(e.status()).isEqualTo(401))
-                .hasMessageStartingWith("The consumer isn't authorized to access Magento_Customer::manage.")
+                .hasMessageStartingWith("The consumer isn't authorized to access Magento_Customer::customer.")
                 .hasMessageNotContaining("not-the-token");
     }
 
@@ -224,7 +224,7 @@ class MagentoClientTest {
 
     private static MagentoCustomer customer(Long id, String email, String firstname, String skylinkId, Boolean subscribed,
                                             List<MagentoAddress> addresses) {
-        return new MagentoCustomer(id, email, firstname, "Lovelace", null, null, addresses,
+        return new MagentoCustomer(id, email, firstname, "Lovelace", 1, null, addresses,
                 Map.of("skylink_customer_id", skylinkId), subscribed, null);
     }
 
