@@ -3,9 +3,11 @@ package com.skylinksync.customers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.skylinksync.magento.MagentoClient;
-import com.skylinksync.magento.MagentoCustomer;
+import com.skylinksync.magento.customers.MagentoCustomers;
+import com.skylinksync.magento.customers.MagentoCustomer;
+import com.skylinksync.magento.directory.MagentoDirectory;
 import com.skylinksync.magento.MagentoSettings;
+import com.skylinksync.magento.MagentoTransport;
 import com.skylinksync.retailexpress.RetailExpressClient;
 import com.skylinksync.retailexpress.RetailExpressSettings;
 import com.skylinksync.sandbox.infra.KafkaBroker;
@@ -55,7 +57,8 @@ public final class ServiceHarness implements AutoCloseable {
     public final PostgresServer postgres;
     public final RetailExpressSimulator retailExpress;
     public final MagentoSimulator magentoSimulator;
-    public final MagentoClient magento;
+    public final MagentoCustomers magento;
+    public final MagentoDirectory magentoDirectory;
     public final RetailExpressClient retailExpressClient;
     private final KafkaConsumer<String, SpecificRecord> completions;
     private final KafkaProducer<String, SpecificRecord> producer;
@@ -68,8 +71,10 @@ public final class ServiceHarness implements AutoCloseable {
         // Not a budget test (ApiBudgetClusterTest is): RE's real 25/s would throttle the set-up itself.
         retailExpress.budget(SimulatedBudget.unlimited());
         magentoSimulator = MagentoSimulator.start(MagentoSimulator.Options.defaults().withPort(0));
-        magento = new MagentoClient(WebClient.builder(),
+        MagentoTransport magentoTransport = new MagentoTransport(WebClient.builder(),
                 new MagentoSettings(magentoSimulator.restBase(), magentoSimulator.accessToken(), Duration.ofSeconds(10)));
+        magento = new MagentoCustomers(magentoTransport);
+        magentoDirectory = new MagentoDirectory(magentoTransport);
         retailExpressClient = new RetailExpressClient(new RetailExpressSettings(retailExpress.soapEndpoint(),
                 retailExpress.clientId(), retailExpress.username(), retailExpress.password(), null, null, false));
         var properties = new Properties();

@@ -1,7 +1,7 @@
 package com.skylinksync.customers.outbound;
 
-import com.skylinksync.magento.MagentoClient;
-import com.skylinksync.magento.MagentoCustomer;
+import com.skylinksync.magento.customers.MagentoCustomers;
+import com.skylinksync.magento.customers.MagentoCustomer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -41,7 +41,7 @@ class CustomerPushPoller implements SmartLifecycle {
     static final DateTimeFormatter MAGENTO_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final Logger log = LoggerFactory.getLogger(CustomerPushPoller.class);
 
-    private final MagentoClient magento;
+    private final MagentoCustomers magento;
     private final CustomerPusher pusher;
     private final PushLedger ledger;
     private final CustomerPushProperties properties;
@@ -50,7 +50,7 @@ class CustomerPushPoller implements SmartLifecycle {
     private final String owner = "customer-push-" + UUID.randomUUID();
     private ScheduledExecutorService timer;
 
-    CustomerPushPoller(MagentoClient magento, CustomerPusher pusher, PushLedger ledger,
+    CustomerPushPoller(MagentoCustomers magento, CustomerPusher pusher, PushLedger ledger,
                        CustomerPushProperties properties, ObjectProvider<MeterRegistry> registry) {
         this.magento = magento;
         this.pusher = pusher;

@@ -2,8 +2,8 @@ package com.skylinksync.customers.outbound;
 
 import com.skylinksync.customers.CustomerLink;
 import com.skylinksync.customers.outbound.PushLedger.PushState;
-import com.skylinksync.magento.MagentoClient;
-import com.skylinksync.magento.MagentoCustomer;
+import com.skylinksync.magento.customers.MagentoCustomers;
+import com.skylinksync.magento.customers.MagentoCustomer;
 import com.skylinksync.magento.MagentoException;
 import com.skylinksync.retailexpress.RetailExpressClient;
 import com.skylinksync.retailexpress.RetailExpressException;
@@ -39,12 +39,12 @@ class CustomerPusher {
     private static final Logger log = LoggerFactory.getLogger(CustomerPusher.class);
 
     private final RetailExpressClient retailExpress;
-    private final MagentoClient magento;
+    private final MagentoCustomers magento;
     private final PushLedger ledger;
     private final EntityStatusStore statuses;
     private final NewCustomerPasswords passwords;
 
-    CustomerPusher(RetailExpressClient retailExpress, MagentoClient magento, PushLedger ledger,
+    CustomerPusher(RetailExpressClient retailExpress, MagentoCustomers magento, PushLedger ledger,
                    EntityStatusStore statuses, NewCustomerPasswords passwords) {
         this.retailExpress = retailExpress;
         this.magento = magento;

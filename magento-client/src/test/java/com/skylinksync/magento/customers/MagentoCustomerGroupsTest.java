@@ -1,8 +1,11 @@
-package com.skylinksync.magento;
+package com.skylinksync.magento.customers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.skylinksync.magento.MagentoException;
+import com.skylinksync.magento.MagentoSettings;
+import com.skylinksync.magento.MagentoTransport;
 import com.skylinksync.sandbox.magento.MagentoSimulator;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -11,16 +14,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /** Customer groups against the simulator over real HTTP. */
-class MagentoCustomerGroupTest {
+class MagentoCustomerGroupsTest {
 
     private MagentoSimulator magento;
-    private MagentoClient client;
+    private MagentoCustomers client;
 
     @BeforeEach
     void start() {
         magento = MagentoSimulator.start(MagentoSimulator.Options.defaults().withPort(0));
-        client = new MagentoClient(WebClient.builder(),
-                new MagentoSettings(magento.restBase(), magento.accessToken(), Duration.ofSeconds(5)));
+        client = new MagentoCustomers(new MagentoTransport(WebClient.builder(),
+                new MagentoSettings(magento.restBase(), magento.accessToken(), Duration.ofSeconds(5))));
     }
 
     @AfterEach
@@ -48,5 +51,15 @@ class MagentoCustomerGroupTest {
         assertThatThrownBy(() -> client.createCustomerGroup(new MagentoCustomerGroup(null, "general", 3)))
                 .isInstanceOf(MagentoException.Rejected.class).hasMessageContaining("already exists");
         assertThat(client.createCustomerGroup(new MagentoCustomerGroup(null, "x".repeat(33), 3)).code()).isEqualTo("x".repeat(32));
+    }
+
+    @Test
+    void aTaxClassThatIsNotACustomerClassIsRejectedWithItsValue() {
+        assertThatThrownBy(() -> client.createCustomerGroup(new MagentoCustomerGroup(null, "Goods", 2)))
+                .isInstanceOfSatisfying(MagentoException.Rejected.class, e -> assertThat(e.status()).isEqualTo(400))
+                .hasMessageStartingWith("Invalid value of \"2\" provided for the taxClassId field.");
+        assertThatThrownBy(() -> client.updateCustomerGroup(new MagentoCustomerGroup(404, "Nobody", 3)))
+                .isInstanceOfSatisfying(MagentoException.Rejected.class, e -> assertThat(e.status()).isEqualTo(404))
+                .hasMessageStartingWith("No such entity with id = 404");
     }
 }
