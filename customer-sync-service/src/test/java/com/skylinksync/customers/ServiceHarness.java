@@ -3,9 +3,11 @@ package com.skylinksync.customers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.skylinksync.magento.MagentoClient;
-import com.skylinksync.magento.MagentoCustomer;
+import com.skylinksync.magento.customers.MagentoCustomers;
+import com.skylinksync.magento.customers.MagentoCustomer;
+import com.skylinksync.magento.directory.MagentoDirectory;
 import com.skylinksync.magento.MagentoSettings;
+import com.skylinksync.magento.MagentoTransport;
 import com.skylinksync.retailexpress.RetailExpressCustomers;
 import com.skylinksync.retailexpress.RetailExpressSettings;
 import com.skylinksync.retailexpress.RetailExpressTransport;
@@ -56,7 +58,8 @@ public final class ServiceHarness implements AutoCloseable {
     public final PostgresServer postgres;
     public final RetailExpressSimulator retailExpress;
     public final MagentoSimulator magentoSimulator;
-    public final MagentoClient magento;
+    public final MagentoCustomers magento;
+    public final MagentoDirectory magentoDirectory;
     public final RetailExpressCustomers retailExpressCustomers;
     private final KafkaConsumer<String, SpecificRecord> completions;
     private final KafkaProducer<String, SpecificRecord> producer;
@@ -69,8 +72,10 @@ public final class ServiceHarness implements AutoCloseable {
         // Not a budget test (ApiBudgetClusterTest is): RE's real 25/s would throttle the set-up itself.
         retailExpress.budget(SimulatedBudget.unlimited());
         magentoSimulator = MagentoSimulator.start(MagentoSimulator.Options.defaults().withPort(0));
-        magento = new MagentoClient(WebClient.builder(),
+        MagentoTransport magentoTransport = new MagentoTransport(WebClient.builder(),
                 new MagentoSettings(magentoSimulator.restBase(), magentoSimulator.accessToken(), Duration.ofSeconds(10)));
+        magento = new MagentoCustomers(magentoTransport);
+        magentoDirectory = new MagentoDirectory(magentoTransport);
         retailExpressCustomers = new RetailExpressCustomers(new RetailExpressTransport(new RetailExpressSettings(
                 retailExpress.soapEndpoint(), retailExpress.clientId(), retailExpress.username(),
                 retailExpress.password(), null, null, false)));

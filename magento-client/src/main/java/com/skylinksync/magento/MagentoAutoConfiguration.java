@@ -1,5 +1,7 @@
 package com.skylinksync.magento;
 
+import com.skylinksync.magento.customers.MagentoCustomers;
+import com.skylinksync.magento.directory.MagentoDirectory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -9,9 +11,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * A {@link MagentoClient} from {@code skylink.magento.*} once {@code skylink.magento.base-url} is set, unless the
- * application defines its own. Uses the context's {@link WebClient.Builder} (and so its observation and codecs) when
- * there is one: Boot 4 only provides it with {@code spring-boot-webclient}, so a plain builder stands in otherwise.
+ * The {@link MagentoTransport} from {@code skylink.magento.*} once {@code skylink.magento.base-url} is set, and the
+ * feature clients over it, each unless the application defines its own. Uses the context's {@link WebClient.Builder}
+ * (and so its observation and codecs) when there is one: Boot 4 only provides it with {@code spring-boot-webclient},
+ * so a plain builder stands in otherwise.
  */
 @AutoConfiguration
 @ConditionalOnProperty(prefix = "skylink.magento", name = "base-url")
@@ -20,11 +23,23 @@ public class MagentoAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    MagentoClient magentoClient(ObjectProvider<WebClient.Builder> webClientBuilder, MagentoProperties properties) {
+    MagentoTransport magentoTransport(ObjectProvider<WebClient.Builder> webClientBuilder, MagentoProperties properties) {
         if (properties.accessToken() == null || properties.accessToken().isBlank()) {
             throw new IllegalStateException("skylink.magento.access-token must be set when skylink.magento.base-url is");
         }
-        return new MagentoClient(webClientBuilder.getIfAvailable(WebClient::builder), properties.toSettings());
+        return new MagentoTransport(webClientBuilder.getIfAvailable(WebClient::builder), properties.toSettings());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MagentoCustomers magentoCustomers(MagentoTransport transport) {
+        return new MagentoCustomers(transport);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MagentoDirectory magentoDirectory(MagentoTransport transport) {
+        return new MagentoDirectory(transport);
     }
 
     @Bean

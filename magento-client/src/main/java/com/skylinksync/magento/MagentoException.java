@@ -18,7 +18,10 @@ public abstract sealed class MagentoException extends RuntimeException {
         return status;
     }
 
-    /** 4xx other than 401/403/429: Magento refused the content (validation, duplicate email...). Permanent. */
+    /**
+     * 4xx other than 401/403/429, and a missing entity on a write: Magento refused the content (validation,
+     * duplicate email...). Permanent.
+     */
     public static final class Rejected extends MagentoException {
         public Rejected(int status, String message, Throwable cause) {
             super(status, message, cause);
@@ -28,6 +31,16 @@ public abstract sealed class MagentoException extends RuntimeException {
     /** 401/403: the token is wrong or lacks a permission. A configuration problem, not the entity's. */
     public static final class Unauthorized extends MagentoException {
         public Unauthorized(int status, String message, Throwable cause) {
+            super(status, message, cause);
+        }
+    }
+
+    /**
+     * The request never reached a Magento service: no route for it ({@code "Request does not match any route."}, or a
+     * 404 that is not Magento's, as from a wrong base URL), or a redirect. A configuration problem, not the entity's.
+     */
+    public static final class Misconfigured extends MagentoException {
+        public Misconfigured(int status, String message, Throwable cause) {
             super(status, message, cause);
         }
     }

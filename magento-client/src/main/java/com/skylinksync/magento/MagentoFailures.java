@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /**
  * This client's contribution to the runtime's failure classification: Magento refusing the content is permanent;
- * Magento unavailable or refusing the token is transient (not the entity's fault). Codes read {@code MAGENTO_<KIND>},
- * e.g. {@code MAGENTO_REJECTED}.
+ * Magento unavailable, refusing the token or not configured right (no route) is transient (not the entity's fault,
+ * and retried until someone fixes it). Codes read {@code MAGENTO_<KIND>}: {@code MAGENTO_REJECTED},
+ * {@code MAGENTO_UNAUTHORIZED}, {@code MAGENTO_MISCONFIGURED}, {@code MAGENTO_UNAVAILABLE}.
  */
 public final class MagentoFailures implements FailureClassifier {
 

@@ -2,6 +2,8 @@ package com.skylinksync.magento;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.skylinksync.magento.customers.MagentoCustomers;
+import com.skylinksync.magento.directory.MagentoDirectory;
 import com.skylinksync.sandbox.magento.MagentoSimulator;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,8 @@ class MagentoAutoConfigurationTest {
 
     @Test
     void staysOffWithoutABaseUrl() {
-        context.run(app -> assertThat(app).doesNotHaveBean(MagentoClient.class));
+        context.run(app -> assertThat(app).doesNotHaveBean(MagentoTransport.class).doesNotHaveBean(MagentoCustomers.class)
+                .doesNotHaveBean(MagentoDirectory.class));
     }
 
     @Test
@@ -33,11 +36,13 @@ class MagentoAutoConfigurationTest {
             context.withPropertyValues("skylink.magento.base-url=" + magento.restBase(),
                             "skylink.magento.access-token=" + magento.accessToken())
                     .run(app -> {
-                        assertThat(app).hasSingleBean(MagentoClient.class);
+                        assertThat(app).hasSingleBean(MagentoTransport.class).hasSingleBean(MagentoCustomers.class)
+                                .hasSingleBean(MagentoDirectory.class).hasSingleBean(MagentoFailures.class);
                         MagentoProperties properties = app.getBean(MagentoProperties.class);
                         assertThat(properties.timeout()).isEqualTo(Duration.ofSeconds(10));
                         assertThat(properties.toString()).doesNotContain(magento.accessToken());
-                        assertThat(app.getBean(MagentoClient.class).regionsOf("AU")).hasSize(8);
+                        assertThat(app.getBean(MagentoDirectory.class).regionsOf("AU")).hasSize(8);
+                        assertThat(app.getBean(MagentoCustomers.class).getCustomer(1)).isEmpty();
                     });
         }
     }
@@ -51,18 +56,24 @@ class MagentoAutoConfigurationTest {
                             "skylink.magento.timeout=2s")
                     .run(app -> {
                         assertThat(app.getBean(MagentoProperties.class).timeout()).isEqualTo(Duration.ofSeconds(2));
-                        assertThat(app.getBean(MagentoClient.class).regionsOf("NZ")).isEmpty();
+                        assertThat(app.getBean(MagentoDirectory.class).regionsOf("NZ")).isEmpty();
                     });
         }
     }
 
     @Test
     void backsOffForTheApplicationsOwnClient() {
-        MagentoClient own = new MagentoClient(WebClient.builder(),
+        MagentoTransport own = new MagentoTransport(WebClient.builder(),
                 new MagentoSettings(java.net.URI.create("http://127.0.0.1:1/rest"), "t", Duration.ofSeconds(1)));
-        context.withBean(MagentoClient.class, () -> own)
+        MagentoCustomers ownCustomers = new MagentoCustomers(own);
+        context.withBean(MagentoTransport.class, () -> own)
+                .withBean(MagentoCustomers.class, () -> ownCustomers)
                 .withPropertyValues("skylink.magento.base-url=http://127.0.0.1:2/rest", "skylink.magento.access-token=t")
-                .run(app -> assertThat(app.getBean(MagentoClient.class)).isSameAs(own));
+                .run(app -> {
+                    assertThat(app.getBean(MagentoTransport.class)).isSameAs(own);
+                    assertThat(app.getBean(MagentoCustomers.class)).isSameAs(ownCustomers);
+                    assertThat(app).hasSingleBean(MagentoDirectory.class);
+                });
     }
 
     @Test

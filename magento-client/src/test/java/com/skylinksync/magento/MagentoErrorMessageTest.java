@@ -34,6 +34,27 @@ class MagentoErrorMessageTest {
     }
 
     @Test
+    void fillsTypedParametersWhateverTheirJsonType() {
+        assertThat(MagentoErrorMessage.decode(json, """
+                {"message": "Invalid value of \\"%value\\" provided for the %fieldName field.", "parameters": {"fieldName": "taxClassId", "value": 9999}}"""))
+                .isEqualTo("Invalid value of \"9999\" provided for the taxClassId field.");
+        assertThat(MagentoErrorMessage.decode(json, """
+                {"message": "The sort order has to be specified as %1 for ascending order or %2 for descending order.", "parameters": ["ASC", "DESC"]}"""))
+                .isEqualTo("The sort order has to be specified as ASC for ascending order or DESC for descending order.");
+    }
+
+    @Test
+    void tellsAMissingEntityFromAMissingRoute() {
+        assertThat(MagentoErrorMessage.isEntityNotFound(json, """
+                {"message": "No such entity with %fieldName = %fieldValue", "parameters": {"fieldName": "id", "fieldValue": 88}}""")).isTrue();
+        assertThat(MagentoErrorMessage.isEntityNotFound(json, "{\"message\": \"Requested country is not available.\"}")).isTrue();
+        assertThat(MagentoErrorMessage.isEntityNotFound(json, "{\"message\": \"Request does not match any route.\"}")).isFalse();
+        assertThat(MagentoErrorMessage.isEntityNotFound(json, "<html><body>404 Not Found</body></html>")).isFalse();
+        assertThat(MagentoErrorMessage.isEntityNotFound(json, "")).isFalse();
+        assertThat(MagentoErrorMessage.isEntityNotFound(json, "[\"message\"]")).isFalse();
+    }
+
+    @Test
     void quotesBodiesThatAreNotMagentos() {
         assertThat(MagentoErrorMessage.decode(json, "<html>\n<body>502 Bad Gateway</body>\n</html>"))
                 .isEqualTo("<html> <body>502 Bad Gateway</body> </html>");

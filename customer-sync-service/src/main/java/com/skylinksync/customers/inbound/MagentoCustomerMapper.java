@@ -1,8 +1,8 @@
 package com.skylinksync.customers.inbound;
 
 import com.skylinksync.customers.CustomerLink;
-import com.skylinksync.magento.MagentoAddress;
-import com.skylinksync.magento.MagentoCustomer;
+import com.skylinksync.magento.customers.MagentoAddress;
+import com.skylinksync.magento.customers.MagentoCustomer;
 import com.skylinksync.retailexpress.Contact;
 import com.skylinksync.retailexpress.Customer;
 import java.util.ArrayList;

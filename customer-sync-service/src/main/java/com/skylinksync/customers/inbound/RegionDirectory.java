@@ -1,7 +1,7 @@
 package com.skylinksync.customers.inbound;
 
-import com.skylinksync.magento.MagentoClient;
-import com.skylinksync.magento.MagentoRegion;
+import com.skylinksync.magento.directory.MagentoDirectory;
+import com.skylinksync.magento.directory.MagentoRegion;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,11 +15,11 @@ import org.springframework.stereotype.Component;
 @Component
 class RegionDirectory {
 
-    private final MagentoClient magento;
+    private final MagentoDirectory directory;
     private final Map<String, List<MagentoRegion>> regionsByCountry = new ConcurrentHashMap<>();
 
-    RegionDirectory(MagentoClient magento) {
-        this.magento = magento;
+    RegionDirectory(MagentoDirectory directory) {
+        this.directory = directory;
     }
 
     /**
@@ -31,7 +31,7 @@ class RegionDirectory {
         if (countryId == null || state.isBlank()) {
             return state.isBlank() ? null : new MagentoRegion(0, null, state);
         }
-        List<MagentoRegion> regions = regionsByCountry.computeIfAbsent(countryId, magento::regionsOf);
+        List<MagentoRegion> regions = regionsByCountry.computeIfAbsent(countryId, directory::regionsOf);
         if (regions.isEmpty()) {
             return new MagentoRegion(0, null, state);
         }

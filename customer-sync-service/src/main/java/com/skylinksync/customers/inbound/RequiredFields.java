@@ -1,7 +1,7 @@
 package com.skylinksync.customers.inbound;
 
-import com.skylinksync.magento.MagentoAddress;
-import com.skylinksync.magento.MagentoCustomer;
+import com.skylinksync.magento.customers.MagentoAddress;
+import com.skylinksync.magento.customers.MagentoCustomer;
 import com.skylinksync.connector.PermanentSyncException;
 import java.util.ArrayList;
 import java.util.List;

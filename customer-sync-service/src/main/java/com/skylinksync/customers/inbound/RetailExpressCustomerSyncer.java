@@ -1,8 +1,8 @@
 package com.skylinksync.customers.inbound;
 
 import com.skylinksync.customers.CustomerLink;
-import com.skylinksync.magento.MagentoClient;
-import com.skylinksync.magento.MagentoCustomer;
+import com.skylinksync.magento.customers.MagentoCustomers;
+import com.skylinksync.magento.customers.MagentoCustomer;
 import com.skylinksync.retailexpress.Customer;
 import com.skylinksync.retailexpress.RetailExpressCustomers;
 import com.skylinksync.connector.ContentHash;
@@ -35,14 +35,14 @@ import org.springframework.stereotype.Component;
 class RetailExpressCustomerSyncer implements EntitySyncer {
 
     private final RetailExpressCustomers retailExpress;
-    private final MagentoClient magento;
+    private final MagentoCustomers magento;
     private final MagentoCustomerMapper mapper;
     private final RequiredFields requiredFields;
     private final CustomerGroups groups;
     private final CustomerSyncProperties properties;
     private final PushLedger pushLedger;
 
-    RetailExpressCustomerSyncer(RetailExpressCustomers retailExpress, MagentoClient magento, MagentoCustomerMapper mapper,
+    RetailExpressCustomerSyncer(RetailExpressCustomers retailExpress, MagentoCustomers magento, MagentoCustomerMapper mapper,
                                 RequiredFields requiredFields, CustomerGroups groups, CustomerSyncProperties properties,
                                 PushLedger pushLedger) {
         this.retailExpress = retailExpress;

@@ -2,8 +2,8 @@ package com.skylinksync.customers.outbound;
 
 import com.skylinksync.customers.CustomerLink;
 import com.skylinksync.customers.outbound.PushLedger.PushState;
-import com.skylinksync.magento.MagentoClient;
-import com.skylinksync.magento.MagentoCustomer;
+import com.skylinksync.magento.customers.MagentoCustomers;
+import com.skylinksync.magento.customers.MagentoCustomer;
 import com.skylinksync.magento.MagentoException;
 import com.skylinksync.retailexpress.RetailExpressCustomers;
 import com.skylinksync.retailexpress.RetailExpressException;
@@ -33,11 +33,11 @@ class CustomerPusher {
     private static final Logger log = LoggerFactory.getLogger(CustomerPusher.class);
 
     private final RetailExpressCustomers retailExpress;
-    private final MagentoClient magento;
+    private final MagentoCustomers magento;
     private final PushLedger ledger;
     private final NewCustomerPasswords passwords;
 
-    CustomerPusher(RetailExpressCustomers retailExpress, MagentoClient magento, PushLedger ledger,
+    CustomerPusher(RetailExpressCustomers retailExpress, MagentoCustomers magento, PushLedger ledger,
                    NewCustomerPasswords passwords) {
         this.retailExpress = retailExpress;
         this.magento = magento;

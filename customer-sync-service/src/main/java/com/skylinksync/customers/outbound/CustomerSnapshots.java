@@ -1,7 +1,7 @@
 package com.skylinksync.customers.outbound;
 
 import com.skylinksync.connector.PermanentSyncException;
-import com.skylinksync.magento.MagentoCustomer;
+import com.skylinksync.magento.customers.MagentoCustomer;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import org.springframework.stereotype.Component;

@@ -2,8 +2,12 @@ package com.skylinksync.customers.outbound;
 
 import com.skylinksync.connector.ChangeSource;
 import com.skylinksync.connector.ContentHash;
-import com.skylinksync.magento.MagentoClient;
-import com.skylinksync.magento.MagentoCustomer;
+import com.skylinksync.magento.SearchCriteria;
+import com.skylinksync.magento.SearchCriteria.Direction;
+import com.skylinksync.magento.SearchCriteria.Filter;
+import com.skylinksync.magento.SearchResult;
+import com.skylinksync.magento.customers.MagentoCustomer;
+import com.skylinksync.magento.customers.MagentoCustomers;
 import com.skylinksync.schemas.avro.EntityType;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -29,12 +33,12 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "skylink.customers.push.enabled", havingValue = "true", matchIfMissing = true)
 class MagentoCustomerChanges implements ChangeSource {
 
-    private final MagentoClient magento;
+    private final MagentoCustomers magento;
     private final CustomerPushProperties properties;
     private final CustomerSnapshots snapshots;
     private final Clock clock;
 
-    MagentoCustomerChanges(MagentoClient magento, CustomerPushProperties properties, CustomerSnapshots snapshots) {
+    MagentoCustomerChanges(MagentoCustomers magento, CustomerPushProperties properties, CustomerSnapshots snapshots) {
         this.magento = magento;
         this.properties = properties;
         this.snapshots = snapshots;
@@ -63,9 +67,8 @@ class MagentoCustomerChanges implements ChangeSource {
     }
 
     /**
-     * Every page of customers changed at or after the cursor's second, oldest first, less the versions already
-     * published at that second. Stops at a short page, or at a page with nothing new (real Magento answers a page
-     * past the end with the last page again).
+     * Every page of customers changed at or after the cursor's second, in {@code (updated_at, id)} order, less the
+     * versions already published at that second; pages until Magento's {@code total_count} is read.
      */
     @Override
     public Batch poll(String cursor) {
@@ -74,15 +77,12 @@ class MagentoCustomerChanges implements ChangeSource {
         List<MagentoCustomer> all = new ArrayList<>();
         Set<Long> ids = new HashSet<>();
         for (int page = 1; ; page++) {
-            List<MagentoCustomer> items = magento.findCustomersUpdatedSince(mark, page, properties.pageSize());
-            boolean anyNew = false;
-            for (MagentoCustomer customer : items) {
-                if (ids.add(customer.id())) {
-                    all.add(customer);
-                    anyNew = true;
-                }
-            }
-            if (items.size() < properties.pageSize() || !anyNew) {
+            SearchResult<MagentoCustomer> result = magento.searchCustomers(SearchCriteria.builder()
+                    .where(Filter.gteq("updated_at", mark))
+                    .sortBy("updated_at", Direction.ASC).sortBy("entity_id", Direction.ASC)
+                    .page(page, properties.pageSize()).build());
+            result.items().stream().filter(c -> ids.add(c.id())).forEach(all::add);
+            if ((long) page * properties.pageSize() >= result.totalCount() || result.items().isEmpty()) {
                 break;
             }
         }

@@ -6,7 +6,7 @@ import com.skylinksync.connector.PermanentSyncException;
 import com.skylinksync.connector.SyncResult;
 import com.skylinksync.connector.SyncTask;
 import com.skylinksync.connector.UncertainSyncException;
-import com.skylinksync.magento.MagentoCustomer;
+import com.skylinksync.magento.customers.MagentoCustomer;
 import com.skylinksync.schemas.avro.EntityType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

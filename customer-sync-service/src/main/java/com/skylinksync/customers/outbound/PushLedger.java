@@ -1,6 +1,6 @@
 package com.skylinksync.customers.outbound;
 
-import com.skylinksync.magento.MagentoCustomer;
+import com.skylinksync.magento.customers.MagentoCustomer;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.r2dbc.core.DatabaseClient;

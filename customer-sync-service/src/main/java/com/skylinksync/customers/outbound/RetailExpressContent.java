@@ -1,8 +1,8 @@
 package com.skylinksync.customers.outbound;
 
 import com.skylinksync.connector.ContentHash;
-import com.skylinksync.magento.MagentoAddress;
-import com.skylinksync.magento.MagentoCustomer;
+import com.skylinksync.magento.customers.MagentoAddress;
+import com.skylinksync.magento.customers.MagentoCustomer;
 import com.skylinksync.retailexpress.Address;
 import com.skylinksync.retailexpress.Contact;
 import com.skylinksync.retailexpress.CustomerUpdate;

@@ -1,7 +1,7 @@
 package com.skylinksync.customers.pricegroups;
 
-import com.skylinksync.magento.MagentoClient;
-import com.skylinksync.magento.MagentoCustomerGroup;
+import com.skylinksync.magento.customers.MagentoCustomers;
+import com.skylinksync.magento.customers.MagentoCustomerGroup;
 import com.skylinksync.retailexpress.PriceGroupKey;
 import com.skylinksync.retailexpress.PriceGroupType;
 import com.skylinksync.retailexpress.RetailExpressCatalogue;
@@ -25,12 +25,12 @@ import org.springframework.stereotype.Component;
 public class CustomerGroups {
 
     private final RetailExpressCatalogue retailExpress;
-    private final MagentoClient magento;
+    private final MagentoCustomers magento;
     private final PriceGroupProperties properties;
     private final Map<PriceGroupKey, Integer> linked = new ConcurrentHashMap<>();
     private volatile Map<PriceGroupKey, PriceGroup> priceGroups = Map.of();
 
-    CustomerGroups(RetailExpressCatalogue retailExpress, MagentoClient magento, PriceGroupProperties properties) {
+    CustomerGroups(RetailExpressCatalogue retailExpress, MagentoCustomers magento, PriceGroupProperties properties) {
         this.retailExpress = retailExpress;
         this.magento = magento;
         this.properties = properties;

@@ -1,6 +1,6 @@
 package com.skylinksync.customers.pricegroups;
 
-import com.skylinksync.magento.MagentoCustomerGroup;
+import com.skylinksync.magento.customers.MagentoCustomerGroup;
 import com.skylinksync.retailexpress.PriceGroupKey;
 import com.skylinksync.connector.EntitySyncer;
 import com.skylinksync.connector.PermanentSyncException;

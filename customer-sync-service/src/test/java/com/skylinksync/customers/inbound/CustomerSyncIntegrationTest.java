@@ -4,8 +4,8 @@ import com.skylinksync.customers.ServiceHarness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.skylinksync.magento.MagentoAddress;
-import com.skylinksync.magento.MagentoCustomer;
+import com.skylinksync.magento.customers.MagentoAddress;
+import com.skylinksync.magento.customers.MagentoCustomer;
 import com.skylinksync.retailexpress.Address;
 import com.skylinksync.retailexpress.Contact;
 import com.skylinksync.retailexpress.CustomerUpdate;

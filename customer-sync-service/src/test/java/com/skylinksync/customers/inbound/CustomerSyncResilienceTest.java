@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.skylinksync.customers.ServiceHarness;
-import com.skylinksync.magento.MagentoCustomer;
+import com.skylinksync.magento.customers.MagentoCustomer;
 import com.skylinksync.retailexpress.Address;
 import com.skylinksync.retailexpress.Contact;
 import com.skylinksync.retailexpress.CustomerUpdate;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.skylinksync.customers.ServiceHarness;
-import com.skylinksync.magento.MagentoAddress;
-import com.skylinksync.magento.MagentoCustomer;
+import com.skylinksync.magento.customers.MagentoAddress;
+import com.skylinksync.magento.customers.MagentoCustomer;
 import com.skylinksync.retailexpress.Address;
 import com.skylinksync.retailexpress.Contact;
 import com.skylinksync.retailexpress.Customer;
@@ -95,7 +95,7 @@ class ReferenceCasesTest {
         Customer full = new Customer(joey.id(), joey.email(), new Contact(joey.billing().firstName(),
                 joey.billing().lastName(), joey.billing().company(), joey.billing().address(), joey.billing().phone(),
                 "(07) 1111 1112"), delivery, joey.receivesNews(), null, null, null);
-        var mapper = new MagentoCustomerMapper(new RegionDirectory(parts.magento),
+        var mapper = new MagentoCustomerMapper(new RegionDirectory(parts.magentoDirectory),
                 new CustomerSyncProperties(1, false, "AU"));
 
         MagentoCustomer mapped = mapper.map(full, Optional.empty(), null);

@@ -3,10 +3,11 @@ package com.skylinksync.customers.outbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.skylinksync.magento.MagentoAddress;
-import com.skylinksync.magento.MagentoClient;
-import com.skylinksync.magento.MagentoCustomer;
+import com.skylinksync.magento.customers.MagentoAddress;
+import com.skylinksync.magento.customers.MagentoCustomers;
+import com.skylinksync.magento.customers.MagentoCustomer;
 import com.skylinksync.magento.MagentoSettings;
+import com.skylinksync.magento.MagentoTransport;
 import com.skylinksync.retailexpress.RetailExpressCustomers;
 import com.skylinksync.retailexpress.RetailExpressSettings;
 import com.skylinksync.retailexpress.RetailExpressTransport;
@@ -54,7 +55,7 @@ class CustomerPushFailureTest {
     private static MagentoSimulator magentoSimulator;
     private static RetailExpressSimulator retailExpress;
     private static SilentServer silent;
-    private static MagentoClient magento;
+    private static MagentoCustomers magento;
     private static PushLedger ledger;
     private static final CustomerSnapshots snapshots = new CustomerSnapshots();
 
@@ -72,8 +73,8 @@ class CustomerPushFailureTest {
                 .option(ConnectionFactoryOptions.PASSWORD, "postgres").build()));
         ledger = new PushLedger(database);
         magentoSimulator = MagentoSimulator.start(MagentoSimulator.Options.defaults().withPort(0));
-        magento = new MagentoClient(WebClient.builder(),
-                new MagentoSettings(magentoSimulator.restBase(), magentoSimulator.accessToken(), Duration.ofSeconds(5)));
+        magento = new MagentoCustomers(new MagentoTransport(WebClient.builder(),
+                new MagentoSettings(magentoSimulator.restBase(), magentoSimulator.accessToken(), Duration.ofSeconds(5))));
         retailExpress = RetailExpressSimulator.start(RetailExpressSimulator.Options.defaults().withPort(0));
         // Not a budget test (ApiBudgetClusterTest is): RE's real 25/s would throttle the set-up itself.
         retailExpress.budget(SimulatedBudget.unlimited());

@@ -7,7 +7,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The countries and regions the simulated store knows ({@code /V1/directory/countries/{id}}).
+ * The countries the simulated store allows and their regions ({@code general/country/allow} is set to these five, so
+ * other countries are refused in addresses and unknown to {@code /V1/directory/countries/{id}}).
  *
  * <p>Region ids are this simulator's choice: a Magento install numbers regions in the order its data patches ran,
  * so ids differ between stores and code must look them up, never hard-code them. Australia's states follow
@@ -20,11 +21,16 @@ final class CountryDirectory {
     record Region(int id, String code, String name) {
     }
 
-    /** {@code regionRequired}: Magento's "State Options" config, on for AU and US in a stock store. */
+    /** {@code regionRequired}: Magento's {@code general/region/state_required}, which lists AU and US in a stock store. */
     record Country(String id, String iso3, String name, boolean regionRequired, List<Region> regions) {
 
         Optional<Region> region(int regionId) {
             return regions.stream().filter(region -> region.id() == regionId).findFirst();
+        }
+
+        /** M/Directory/Model/ResourceModel/Region::loadByCode; the collation ignores case. */
+        Optional<Region> regionByCode(String code) {
+            return regions.stream().filter(region -> region.code().equalsIgnoreCase(code)).findFirst();
         }
     }
 

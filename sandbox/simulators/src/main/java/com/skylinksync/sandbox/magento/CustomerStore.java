@@ -9,16 +9,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The simulated store's customers, kept as the JSON Magento would return for them. Every method is synchronized:
- * saves check the email against other customers and assign ids, which must not interleave. Callers get copies.
+ * The simulated store's customers, kept as the JSON Magento returns for them, saved the way
+ * M/Customer/Model/AccountManagement::createAccountWithPasswordHash (POST) and
+ * M/Customer/Model/ResourceModel/CustomerRepository::save (PUT) do. Every method is synchronized: saves check the
+ * email against other customers and assign ids, which must not interleave. Callers get copies.
  */
 final class CustomerStore {
 
@@ -26,71 +24,116 @@ final class CustomerStore {
     private static final DateTimeFormatter MAGENTO_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneOffset.UTC);
     private static final int DEFAULT_WEBSITE = 1;
+    private static final int DEFAULT_STORE = 1;
+    private static final int DEFAULT_GROUP = 1;
 
-    private final CustomerValidator validator;
-    private final CountryDirectory directory;
+    private final CustomerAttributes attributes;
+    private final AddressValidator addressValidator;
+    private final CustomerAddresses addresses;
+    private final CustomerGroupStore groups;
     private final Clock clock;
     private final Map<Long, ObjectNode> customers = new LinkedHashMap<>();
     // ints, as Magento's int(10) columns: the JSON a client parses back then equals what customers() returns.
     private int lastCustomerId;
     private int lastAddressId;
 
-    CustomerStore(CustomerValidator validator, CountryDirectory directory, Clock clock) {
-        this.validator = validator;
-        this.directory = directory;
+    CustomerStore(CustomerAttributes attributes, AddressValidator addressValidator, CustomerAddresses addresses,
+                  CustomerGroupStore groups, Clock clock) {
+        this.attributes = attributes;
+        this.addressValidator = addressValidator;
+        this.addresses = addresses;
+        this.groups = groups;
         this.clock = clock;
     }
 
+    /**
+     * POST /V1/customers. The customer is saved first, then its addresses one by one; an address Magento refuses
+     * deletes the customer again (its id stays used). An address in a country the website does not allow is skipped
+     * without a word (AccountManagement::isAddressAllowedForWebsite).
+     */
     synchronized ObjectNode create(JsonNode input) {
-        validator.validate(input);
-        ObjectNode customer = ((ObjectNode) input).deepCopy();
-        refuseDuplicateEmail(customer, null);
+        List<ObjectNode> customAttributes = attributes.defined(input.get("custom_attributes"));
+        ObjectNode customer = known(input);
+        customer.remove("id");
+        validateGroupId(customer);
+        // AccountManagement fills what a shop front leaves out: the store's website, the store, the default group.
+        putDefault(customer, "website_id", DEFAULT_WEBSITE);
+        putDefault(customer, "store_id", DEFAULT_STORE);
+        putDefault(customer, "group_id", DEFAULT_GROUP);
+        beforeSave(customer, null);
         int id = ++lastCustomerId;
         String now = MAGENTO_TIME.format(clock.instant());
         customer.put("id", id);
         customer.put("created_at", now);
         customer.put("updated_at", now);
         customer.put("created_in", "Default Store View");
-        putDefault(customer, "group_id", 1);
-        putDefault(customer, "store_id", 1);
-        putDefault(customer, "website_id", DEFAULT_WEBSITE);
         putDefault(customer, "disable_auto_group_change", 0);
-        subscription(customer, false);
-        normalizeAddresses(customer, null);
+        setCustomAttributes(customer, customAttributes);
+        subscription(customer, input.get("extension_attributes"), false);
+        customer.putArray("addresses");
+        List<JsonNode> allowed = CustomerAddresses.iterable(input.get("addresses")).stream()
+                .filter(address -> addressValidator.isCountryAllowed(address)).toList();
+        for (JsonNode address : allowed) {
+            List<MagentoFault> errors = addressValidator.errors(address);
+            if (!errors.isEmpty()) {
+                throw MagentoFault.inputErrors(errors);
+            }
+        }
+        addresses.write(customer, allowed, true, () -> ++lastAddressId);
         customers.put((long) id, customer);
         return customer.deepCopy();
     }
 
     /**
-     * Magento's PUT replaces the customer's attributes with those given. Addresses: a missing {@code addresses} key
-     * keeps the stored ones; a given list becomes the customer's addresses (known ids kept, others created).
+     * PUT /V1/customers/{id}: the given attributes over the stored ones (an attribute the save does not carry is left
+     * as it is, as the EAV save only writes what the model holds), but the required ones must be there: without
+     * {@code website_id} the save fails with "Associate to Website" (AF CustomerRepositoryTest::testUpdateCustomerNoWebsiteId).
+     * {@code group_id} and {@code store_id} default to the stored ones. Omitted custom attributes and subscription are
+     * left alone. Addresses: absent keeps them; a list replaces them. The customer is saved before its addresses, so
+     * an address Magento refuses leaves the customer and the addresses before it saved.
      */
     synchronized ObjectNode replace(long id, JsonNode input) {
         ObjectNode stored = customers.get(id);
         if (stored == null) {
-            throw MagentoFault.noSuchEntity("customerId", Long.toString(id));
+            throw MagentoFault.noSuchEntity("customerId", id);
         }
-        validator.validate(input);
-        ObjectNode customer = ((ObjectNode) input).deepCopy();
-        refuseDuplicateEmail(customer, id);
-        customer.put("id", (int) id);
-        customer.put("created_at", stored.get("created_at").asString());
+        List<ObjectNode> customAttributes = attributes.defined(input.get("custom_attributes"));
+        ObjectNode model = known(input);
+        model.put("id", (int) id);
+        validateGroupId(model);
+        // CustomerRepository::save keeps the stored store and group when the save has none; not the website.
+        putDefault(model, "store_id", stored.get("store_id").asInt());
+        putDefault(model, "group_id", stored.get("group_id").asInt());
+        beforeSave(model, id);
+        ObjectNode customer = stored.deepCopy();
+        model.properties().forEach(field -> customer.set(field.getKey(), field.getValue()));
         customer.put("updated_at", MAGENTO_TIME.format(clock.instant()));
+        customer.put("created_at", stored.get("created_at").asString());
         customer.put("created_in", stored.get("created_in").asString());
-        putDefault(customer, "group_id", stored.get("group_id").asInt());
-        putDefault(customer, "store_id", stored.get("store_id").asInt());
-        putDefault(customer, "website_id", stored.get("website_id").asInt());
-        putDefault(customer, "disable_auto_group_change", 0);
-        // The subscription lives in another table; a save that does not mention it leaves it alone.
-        subscription(customer, CustomerJson.flag(stored.get("extension_attributes"), "is_subscribed"));
-        if (!customer.hasNonNull("addresses")) {
-            customer.set("addresses", stored.get("addresses").deepCopy());
-            CustomerJson.text(stored, "default_billing").ifPresent(value -> customer.put("default_billing", value));
-            CustomerJson.text(stored, "default_shipping").ifPresent(value -> customer.put("default_shipping", value));
-        } else {
-            normalizeAddresses(customer, stored);
+        if (input.hasNonNull("custom_attributes")) {
+            mergeCustomAttributes(customer, customAttributes);
+        }
+        subscription(customer, input.get("extension_attributes"),
+                CustomerJson.flag(stored.get("extension_attributes"), "is_subscribed"));
+        if (!input.hasNonNull("addresses")) {
+            // Without addresses the stored defaults win over any the save names (CustomerRepository::save).
+            for (String field : List.of("default_billing", "default_shipping")) {
+                customer.remove(field);
+                CustomerJson.text(stored, field).ifPresent(value -> customer.put(field, value));
+            }
         }
         customers.put(id, customer);
+        if (input.hasNonNull("addresses")) {
+            List<JsonNode> given = CustomerAddresses.iterable(input.get("addresses"));
+            for (int i = 0; i < given.size(); i++) {
+                List<MagentoFault> errors = addressValidator.errors(given.get(i));
+                if (!errors.isEmpty()) {
+                    addresses.write(customer, given.subList(0, i), false, () -> ++lastAddressId);
+                    throw MagentoFault.inputErrors(errors);
+                }
+            }
+            addresses.write(customer, given, true, () -> ++lastAddressId);
+        }
         return customer.deepCopy();
     }
 
@@ -102,14 +145,30 @@ final class CustomerStore {
         return customers.values().stream().map(ObjectNode::deepCopy).toList();
     }
 
-    synchronized List<ObjectNode> search(SearchCriteria criteria) {
-        return customers.values().stream().filter(criteria::matches).map(ObjectNode::deepCopy).toList();
+    /** M/Customer/Model/ResourceModel/Customer::_beforeSave: the email first, then duplicates, then the attributes. */
+    private void beforeSave(ObjectNode model, Long self) {
+        if (CustomerJson.text(model, "email").map(String::isEmpty).orElse(true)) {
+            throw MagentoFault.of(400, "The customer email is missing. Enter and try again.");
+        }
+        refuseDuplicateEmail(model, self);
+        attributes.validate(model);
     }
 
+    /** CustomerRepository::validateGroupId: a LocalizedException, so 400 and no parameters (AF testCreateCustomerWithInvalidGroupId). */
+    private void validateGroupId(ObjectNode customer) {
+        Optional<Long> groupId = CustomerJson.number(customer, "group_id").filter(group -> group != 0);
+        if (groupId.isPresent() && groups.get(groupId.get().intValue()).isEmpty()) {
+            throw MagentoFault.of(400, "The specified customer group id does not exist.");
+        }
+    }
+
+    /**
+     * Customer::_beforeSave looks for the email in the website when accounts are shared per website (a stock store's
+     * setting), ignoring case as the column's collation does; Magento answers a clash with this message.
+     */
     private void refuseDuplicateEmail(JsonNode customer, Long self) {
-        String email = CustomerJson.text(customer, "email").orElseThrow().toLowerCase(Locale.ROOT);
-        long website = CustomerJson.number(customer, "website_id")
-                .orElseGet(() -> self == null ? DEFAULT_WEBSITE : customers.get(self).get("website_id").asLong());
+        String email = customer.get("email").asString().toLowerCase(Locale.ROOT);
+        long website = CustomerJson.number(customer, "website_id").orElse(0L);
         boolean taken = customers.values().stream()
                 .filter(other -> self == null || other.get("id").asLong() != self)
                 .anyMatch(other -> other.get("email").asString().toLowerCase(Locale.ROOT).equals(email)
@@ -119,84 +178,32 @@ final class CustomerStore {
         }
     }
 
-    /**
-     * Gives addresses ids and the customer's {@code default_billing}/{@code default_shipping} from the addresses'
-     * flags, as Magento does; fills the region's code and name from the directory when it has an id.
-     */
-    private void normalizeAddresses(ObjectNode customer, ObjectNode stored) {
-        Set<Long> storedAddressIds = stored == null ? Set.of() : ids(stored.get("addresses"));
-        JsonNode given = customer.get("addresses");
-        ArrayNode addresses = customer.putArray("addresses");
-        String defaultBilling = null;
-        String defaultShipping = null;
-        int customerId = customer.get("id").asInt();
-        for (JsonNode input : given == null || given.isNull() ? List.<JsonNode>of() : iterable(given)) {
-            ObjectNode address = ((ObjectNode) input).deepCopy();
-            int addressId = CustomerJson.number(address, "id").filter(storedAddressIds::contains)
-                    .map(Long::intValue).orElseGet(() -> ++lastAddressId);
-            address.put("id", addressId);
-            address.put("customer_id", customerId);
-            normalizeRegion(address);
-            if (CustomerJson.flag(address, "default_billing")) {
-                defaultBilling = Integer.toString(addressId);
-            }
-            if (CustomerJson.flag(address, "default_shipping")) {
-                defaultShipping = Integer.toString(addressId);
-            }
-            addresses.add(address);
+    private static ObjectNode known(JsonNode input) {
+        if (input == null || !input.isObject()) {
+            throw MagentoFault.requiredField("customer");
         }
-        Set<Long> keptIds = ids(addresses);
-        // Without flags, a customer-level default that still names one of its addresses stands.
-        defaultBilling = defaultBilling != null ? defaultBilling : keptDefault(customer, "default_billing", keptIds);
-        defaultShipping = defaultShipping != null ? defaultShipping : keptDefault(customer, "default_shipping", keptIds);
-        for (JsonNode node : addresses) {
-            ObjectNode address = (ObjectNode) node;
-            String id = address.get("id").asString();
-            setFlag(address, "default_billing", id.equals(defaultBilling));
-            setFlag(address, "default_shipping", id.equals(defaultShipping));
-        }
-        setOrRemove(customer, "default_billing", defaultBilling);
-        setOrRemove(customer, "default_shipping", defaultShipping);
+        ObjectNode customer = ((ObjectNode) input).deepCopy();
+        customer.propertyNames().stream().filter(name -> !CustomerAttributes.CUSTOMER_FIELDS.contains(name)).toList()
+                .forEach(customer::remove);
+        return customer;
     }
 
-    private void normalizeRegion(ObjectNode address) {
-        long regionId = CustomerValidator.regionId(address);
-        JsonNode given = address.get("region");
-        ObjectNode region = address.putObject("region");
-        var known = directory.country(CustomerJson.text(address, "country_id").orElse(null))
-                .flatMap(country -> country.region((int) regionId));
-        if (known.isPresent()) {
-            region.put("region_code", known.get().code());
-            region.put("region", known.get().name());
-            region.put("region_id", known.get().id());
+    private static void setCustomAttributes(ObjectNode customer, List<ObjectNode> customAttributes) {
+        if (customAttributes.isEmpty()) {
+            customer.remove("custom_attributes");
         } else {
-            // A country without regions keeps free text, with id 0.
-            region.put("region_code", CustomerJson.text(given, "region_code").orElse(null));
-            region.put("region", CustomerJson.text(given, "region").orElse(null));
-            region.put("region_id", 0);
-        }
-        address.put("region_id", region.get("region_id").asInt());
-    }
-
-    private static String keptDefault(JsonNode customer, String field, Set<Long> keptIds) {
-        return CustomerJson.number(customer, field).filter(keptIds::contains).map(String::valueOf).orElse(null);
-    }
-
-    private static void setFlag(ObjectNode address, String field, boolean value) {
-        // Magento only writes the flag on the address that is the default.
-        if (value) {
-            address.put(field, true);
-        } else {
-            address.remove(field);
+            customer.set("custom_attributes", CustomerAttributes.array(customAttributes));
         }
     }
 
-    private static void setOrRemove(ObjectNode customer, String field, String value) {
-        if (value == null) {
-            customer.remove(field);
-        } else {
-            customer.put(field, value);
-        }
+    /** Given codes replace their stored values (a null value clears one); codes not given keep theirs. */
+    private static void mergeCustomAttributes(ObjectNode customer, List<ObjectNode> given) {
+        Map<String, ObjectNode> merged = new LinkedHashMap<>();
+        CustomerAddresses.iterable(customer.get("custom_attributes"))
+                .forEach(attribute -> merged.put(attribute.get("attribute_code").asString(), (ObjectNode) attribute));
+        given.forEach(attribute -> merged.put(attribute.get("attribute_code").asString(), attribute));
+        merged.values().removeIf(attribute -> attribute.get("value").isNull());
+        setCustomAttributes(customer, new ArrayList<>(merged.values()));
     }
 
     private static void putDefault(ObjectNode customer, String field, int value) {
@@ -205,29 +212,10 @@ final class CustomerStore {
         }
     }
 
-    private static void subscription(ObjectNode customer, boolean unlessGiven) {
-        ObjectNode extension = copyOrEmpty(customer.get("extension_attributes"));
-        extension.put("is_subscribed", extension.hasNonNull("is_subscribed")
-                ? CustomerJson.flag(extension, "is_subscribed") : unlessGiven);
-        customer.set("extension_attributes", extension);
-    }
-
-    private static ObjectNode copyOrEmpty(JsonNode node) {
-        return node != null && node.isObject() ? ((ObjectNode) node).deepCopy()
-                : JsonNodeFactory.instance.objectNode();
-    }
-
-    private static Set<Long> ids(JsonNode addresses) {
-        if (addresses == null || !addresses.isArray()) {
-            return Set.of();
-        }
-        return iterable(addresses).stream().map(address -> CustomerJson.number(address, "id"))
-                .flatMap(Optional::stream).collect(Collectors.toSet());
-    }
-
-    private static List<JsonNode> iterable(JsonNode array) {
-        List<JsonNode> elements = new ArrayList<>();
-        array.forEach(elements::add);
-        return elements;
+    /** The subscription lives in the newsletter tables; a save that does not mention it leaves it alone. */
+    private static void subscription(ObjectNode customer, JsonNode given, boolean unlessGiven) {
+        boolean subscribed = given != null && given.hasNonNull("is_subscribed")
+                ? CustomerJson.flag(given, "is_subscribed") : unlessGiven;
+        customer.putObject("extension_attributes").put("is_subscribed", subscribed);
     }
 }

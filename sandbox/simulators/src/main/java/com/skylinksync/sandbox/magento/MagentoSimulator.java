@@ -9,10 +9,12 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -21,18 +23,22 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An in-memory Magento 2 store speaking the REST API SkyLink uses (customers, customer search, country regions),
- * validating and failing the way Magento does. Plain JDK HTTP server and Jackson, so it starts in milliseconds
- * inside any test; state lives as long as the instance.
+ * An in-memory Magento 2.4 store speaking the REST API SkyLink uses, validating and failing the way Magento's own code
+ * does (each behaviour names the Magento file it follows). Plain JDK HTTP server and Jackson, so it starts in
+ * milliseconds inside any test; state lives as long as the instance.
  *
- * <p>Endpoints (bearer token required): {@code POST /rest/V1/customers}, {@code GET|PUT /rest/V1/customers/{id}},
- * {@code GET /rest/V1/customers/search}, {@code GET /rest/V1/directory/countries/{id}},
- * {@code GET /rest/V1/customerGroups/search}, {@code POST /rest/V1/customerGroups}, {@code GET|PUT /rest/V1/customerGroups/{id}}.
- * Unauthenticated, read-only: {@code GET /sandbox/customers}, {@code GET /sandbox/requests}.
+ * <p>Routes, as {@code /rest/V1/...}, {@code /rest/default/V1/...} or {@code /rest/all/V1/...}:
+ * {@link CustomersResource customers} ({@code POST /customers} is open to guests, the rest need the bearer token),
+ * {@link CustomerGroupsResource customer groups}, {@link DirectoryResource the directory}; {@link RestRouter} routes
+ * them and {@link MagentoFault} renders errors. The store has the custom customer attribute {@code skylink_customer_id}
+ * and allows the countries of {@link CountryDirectory}. Unauthenticated, read-only: {@code GET /sandbox/customers},
+ * {@code GET /sandbox/requests}.
  */
 public final class MagentoSimulator implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MagentoSimulator.class);
+    /** The custom customer attribute SkyLink's set-up creates (the REST API cannot create customer attributes). */
+    public static final String SKYLINK_CUSTOMER_ID = "skylink_customer_id";
 
     /**
      * @param port        port to listen on, on the loopback interface; 0 takes any free port
@@ -75,16 +81,18 @@ public final class MagentoSimulator implements AutoCloseable {
     private final String accessToken;
     private final CustomerStore customers;
     private final CustomerGroupStore groups;
+    private final TaxClasses taxClasses;
     private final RequestJournal journal;
     private final FaultPlan faults;
 
     private MagentoSimulator(HttpServer server, ExecutorService handlers, String accessToken, CustomerStore customers,
-                             CustomerGroupStore groups, RequestJournal journal, FaultPlan faults) {
-        this.groups = groups;
+                             CustomerGroupStore groups, TaxClasses taxClasses, RequestJournal journal, FaultPlan faults) {
         this.server = server;
         this.handlers = handlers;
         this.accessToken = accessToken;
         this.customers = customers;
+        this.groups = groups;
+        this.taxClasses = taxClasses;
         this.journal = journal;
         this.faults = faults;
     }
@@ -93,10 +101,17 @@ public final class MagentoSimulator implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         JsonMapper json = JsonMapper.builder().build();
         CountryDirectory directory = new CountryDirectory();
-        CustomerStore customers = new CustomerStore(new CustomerValidator(directory), directory, clock);
-        CustomerGroupStore groups = new CustomerGroupStore();
+        TaxClasses taxClasses = new TaxClasses();
+        CustomerGroupStore groups = new CustomerGroupStore(taxClasses);
+        CustomerAttributes attributes = new CustomerAttributes(Set.of(SKYLINK_CUSTOMER_ID));
+        CustomerStore customers = new CustomerStore(attributes, new AddressValidator(directory),
+                new CustomerAddresses(directory), groups, clock);
         RequestJournal journal = new RequestJournal();
         FaultPlan faults = new FaultPlan();
+        List<Route> routes = new ArrayList<>();
+        routes.addAll(new CustomersResource(customers, attributes, json).routes());
+        routes.addAll(new CustomerGroupsResource(groups, json).routes());
+        routes.addAll(new DirectoryResource(directory, json).routes());
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
@@ -106,10 +121,11 @@ public final class MagentoSimulator implements AutoCloseable {
         // One virtual thread per exchange: injected latency must not hold up other requests.
         ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(handlers);
-        server.createContext("/rest", new RestApi(customers, groups, directory, faults, journal, options.accessToken(), json, clock));
+        server.createContext("/rest", new RestRouter(routes, faults, journal, options.accessToken(), json, clock));
         server.createContext("/sandbox", new SandboxStateApi(customers, journal, json));
         server.start();
-        var simulator = new MagentoSimulator(server, handlers, options.accessToken(), customers, groups, journal, faults);
+        var simulator = new MagentoSimulator(server, handlers, options.accessToken(), customers, groups, taxClasses,
+                journal, faults);
         log.info("Magento simulator listening at {}", simulator.restBase());
         return simulator;
     }
@@ -142,12 +158,23 @@ public final class MagentoSimulator implements AutoCloseable {
         return List.copyOf(groups.all());
     }
 
+    /**
+     * Adds a customer tax class, as a merchant does under Stores > Tax Rules (a fresh store has only "Retail Customer",
+     * 3); returns its id, which customer groups may then use.
+     */
+    public int addCustomerTaxClass(String name) {
+        return taxClasses.add(Objects.requireNonNull(name, "name"), TaxClasses.Type.CUSTOMER).id();
+    }
+
     /** The {@code /rest} requests answered so far, oldest first. */
     public List<Request> requests() {
         return journal.requests();
     }
 
-    /** The next {@code count} {@code /rest} requests answer {@code status} with a Magento error body. */
+    /**
+     * The next {@code count} {@code /rest} requests answer {@code status} before reaching Magento's logic: 500 as
+     * Magento's masked internal error, 503 as its maintenance page (HTML), any other status with a JSON message.
+     */
     public void failNext(int count, int status) {
         faults.failNext(count, status);
     }

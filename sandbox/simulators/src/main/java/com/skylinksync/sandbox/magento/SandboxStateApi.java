@@ -31,7 +31,7 @@ final class SandboxStateApi implements HttpHandler {
 
     private Reply reply(HttpExchange exchange) {
         if (!exchange.getRequestMethod().equals("GET")) {
-            return new Reply(405, MagentoFault.of(405, "The sandbox state API is read-only.").body());
+            return Reply.of(MagentoFault.of(405, "The sandbox state API is read-only."));
         }
         ArrayNode items = json.createArrayNode();
         switch (exchange.getRequestURI().getPath().replaceAll("/+$", "")) {
@@ -42,9 +42,9 @@ final class SandboxStateApi implements HttpHandler {
                     .put("path", request.path())
                     .put("status", request.status()));
             default -> {
-                return new Reply(404, MagentoFault.of(404, "Try /sandbox/customers or /sandbox/requests.").body());
+                return Reply.of(MagentoFault.of(404, "Try /sandbox/customers or /sandbox/requests."));
             }
         }
-        return new Reply(200, items);
+        return Reply.json(200, items);
     }
 }

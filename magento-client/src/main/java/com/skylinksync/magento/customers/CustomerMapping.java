@@ -1,5 +1,6 @@
-package com.skylinksync.magento;
+package com.skylinksync.magento.customers;
 
+import com.skylinksync.magento.directory.MagentoRegion;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,7 +11,7 @@ import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
-/** Between the public customer records and Magento's JSON ({@link MagentoWire}). */
+/** Between the public customer records and Magento's JSON ({@link CustomerWire}). */
 final class CustomerMapping {
 
     private CustomerMapping() {
@@ -20,39 +21,39 @@ final class CustomerMapping {
      * Null collections and flags are left out, so Magento keeps what it has: no {@code addresses} keeps the stored
      * addresses, no {@code subscribed} leaves the newsletter subscription alone. {@code updated_at} is Magento's own.
      */
-    static MagentoWire.Customer toWire(MagentoCustomer customer) {
-        List<MagentoWire.Address> addresses = customer.addresses() == null ? null
+    static CustomerWire.Customer toWire(MagentoCustomer customer) {
+        List<CustomerWire.Address> addresses = customer.addresses() == null ? null
                 : customer.addresses().stream().map(CustomerMapping::toWire).toList();
-        List<MagentoWire.CustomAttribute> customAttributes = customer.customAttributes() == null ? null
+        List<CustomerWire.CustomAttribute> customAttributes = customer.customAttributes() == null ? null
                 : customer.customAttributes().entrySet().stream()
-                        .map(entry -> new MagentoWire.CustomAttribute(entry.getKey(),
+                        .map(entry -> new CustomerWire.CustomAttribute(entry.getKey(),
                                 entry.getValue() == null ? JsonNodeFactory.instance.nullNode()
                                         : JsonNodeFactory.instance.stringNode(entry.getValue())))
                         .toList();
-        MagentoWire.ExtensionAttributes extension = customer.subscribed() == null ? null
-                : new MagentoWire.ExtensionAttributes(customer.subscribed());
-        return new MagentoWire.Customer(customer.id(), customer.email(), customer.firstname(), customer.lastname(),
+        CustomerWire.ExtensionAttributes extension = customer.subscribed() == null ? null
+                : new CustomerWire.ExtensionAttributes(customer.subscribed());
+        return new CustomerWire.Customer(customer.id(), customer.email(), customer.firstname(), customer.lastname(),
                 customer.websiteId(), customer.groupId(), null, null, null, addresses, customAttributes, extension);
     }
 
-    private static MagentoWire.Address toWire(MagentoAddress address) {
+    private static CustomerWire.Address toWire(MagentoAddress address) {
         MagentoRegion region = address.region();
-        MagentoWire.Region wireRegion = region == null ? null
-                : new MagentoWire.Region(region.regionCode(), region.region(), region.regionId());
-        return new MagentoWire.Address(address.id(), address.firstname(), address.lastname(), address.company(),
+        CustomerWire.Region wireRegion = region == null ? null
+                : new CustomerWire.Region(region.regionCode(), region.region(), region.regionId());
+        return new CustomerWire.Address(address.id(), address.firstname(), address.lastname(), address.company(),
                 address.street(), address.city(), wireRegion, region == null ? null : region.regionId(),
                 address.postcode(), address.countryId(), address.telephone(), address.fax(),
                 address.defaultBilling(), address.defaultShipping());
     }
 
-    static MagentoCustomer fromWire(MagentoWire.Customer customer) {
+    static MagentoCustomer fromWire(CustomerWire.Customer customer) {
         List<MagentoAddress> addresses = customer.addresses() == null ? List.of()
                 : customer.addresses().stream()
                         .map(address -> fromWire(address, customer.defaultBilling(), customer.defaultShipping()))
                         .toList();
         Map<String, String> customAttributes = new LinkedHashMap<>();
         if (customer.customAttributes() != null) {
-            for (MagentoWire.CustomAttribute attribute : customer.customAttributes()) {
+            for (CustomerWire.CustomAttribute attribute : customer.customAttributes()) {
                 String value = text(attribute.value());
                 if (attribute.attributeCode() != null && value != null) {
                     customAttributes.put(attribute.attributeCode(), value);
@@ -69,9 +70,9 @@ final class CustomerMapping {
      * An address is a default when it says so or when the customer's {@code default_billing}/{@code default_shipping}
      * names its id: Magento fills one or the other depending on version and endpoint.
      */
-    private static MagentoAddress fromWire(MagentoWire.Address address, String defaultBilling, String defaultShipping) {
+    private static MagentoAddress fromWire(CustomerWire.Address address, String defaultBilling, String defaultShipping) {
         String id = address.id() == null ? null : address.id().toString();
-        MagentoWire.Region region = address.region();
+        CustomerWire.Region region = address.region();
         MagentoRegion mapped;
         if (region != null) {
             mapped = new MagentoRegion(region.regionId() != null ? region.regionId() : address.regionId(),

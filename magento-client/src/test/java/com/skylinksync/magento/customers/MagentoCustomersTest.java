@@ -1,8 +1,16 @@
-package com.skylinksync.magento;
+package com.skylinksync.magento.customers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.skylinksync.magento.MagentoException;
+import com.skylinksync.magento.MagentoSettings;
+import com.skylinksync.magento.MagentoTransport;
+import com.skylinksync.magento.SearchCriteria;
+import com.skylinksync.magento.SearchCriteria.Direction;
+import com.skylinksync.magento.SearchCriteria.Filter;
+import com.skylinksync.magento.SearchResult;
+import com.skylinksync.magento.directory.MagentoRegion;
 import com.skylinksync.sandbox.magento.MagentoSimulator;
 import java.time.Duration;
 import java.util.List;
@@ -13,18 +21,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.JsonNode;
 
-/** The client against the Magento simulator over real HTTP. */
-class MagentoClientTest {
+/** Customers against the Magento simulator over real HTTP. */
+class MagentoCustomersTest {
 
     private static final MagentoRegion QUEENSLAND = new MagentoRegion(572, "QLD", "Queensland");
 
     private MagentoSimulator magento;
-    private MagentoClient client;
+    private MagentoCustomers client;
 
     @BeforeEach
     void start() {
         magento = MagentoSimulator.start(MagentoSimulator.Options.defaults().withPort(0));
-        client = clientWith(magento.accessToken(), Duration.ofSeconds(5));
+        client = new MagentoCustomers(new MagentoTransport(WebClient.builder(),
+                new MagentoSettings(magento.restBase(), magento.accessToken(), Duration.ofSeconds(5))));
     }
 
     @AfterEach
@@ -115,6 +124,45 @@ class MagentoClientTest {
     }
 
     @Test
+    void pagesThroughCustomersChangedSinceAMarkByTheTotalCount() {
+        for (int i = 1; i <= 5; i++) {
+            client.createCustomer(customer(null, "c" + i + "@example.com", "C" + i, Integer.toString(i), null, null));
+        }
+
+        assertThat(client.findCustomersUpdatedSince("2000-01-01 00:00:00", 2, 2)).extracting(MagentoCustomer::email)
+                .containsExactly("c3@example.com", "c4@example.com");
+        // Magento repeats the last page past the end, which is why a reader stops on the total.
+        assertThat(client.findCustomersUpdatedSince("2000-01-01 00:00:00", 9, 2)).extracting(MagentoCustomer::email)
+                .containsExactly("c5@example.com");
+        assertThat(client.findCustomersUpdatedSince("2999-01-01 00:00:00", 1, 2)).isEmpty();
+
+        SearchResult<MagentoCustomer> newestFirst = client.searchCustomers(SearchCriteria.builder()
+                .whereAny(Filter.like("email", "c1@%"), Filter.like("email", "c4@%"), Filter.like("email", "c5@%"))
+                .sortBy("entity_id", Direction.DESC).page(1, 2).build());
+        assertThat(newestFirst.totalCount()).isEqualTo(3);
+        assertThat(newestFirst.items()).extracting(MagentoCustomer::email).containsExactly("c5@example.com", "c4@example.com");
+        assertThat(magento.requests().getLast().path()).isEqualTo("/rest/V1/customers/search"
+                + "?searchCriteria[filterGroups][0][filters][0][field]=email&searchCriteria[filterGroups][0][filters][0][value]=c1@%"
+                + "&searchCriteria[filterGroups][0][filters][0][condition_type]=like"
+                + "&searchCriteria[filterGroups][0][filters][1][field]=email&searchCriteria[filterGroups][0][filters][1][value]=c4@%"
+                + "&searchCriteria[filterGroups][0][filters][1][condition_type]=like"
+                + "&searchCriteria[filterGroups][0][filters][2][field]=email&searchCriteria[filterGroups][0][filters][2][value]=c5@%"
+                + "&searchCriteria[filterGroups][0][filters][2][condition_type]=like"
+                + "&searchCriteria[sortOrders][0][field]=entity_id&searchCriteria[sortOrders][0][direction]=DESC"
+                + "&searchCriteria[pageSize]=2&searchCriteria[currentPage]=1");
+    }
+
+    @Test
+    void anUpdateWithoutCustomAttributesKeepsTheLink() {
+        MagentoCustomer created = client.createCustomer(customer(null, "ada@example.com", "Ada", "1001", null, null));
+
+        MagentoCustomer renamed = client.updateCustomer(new MagentoCustomer(created.id(), created.email(), "Augusta",
+                created.lastname(), created.websiteId(), created.groupId(), null, null, null, null));
+
+        assertThat(renamed.customAttribute("skylink_customer_id")).isEqualTo("1001");
+    }
+
+    @Test
     void missingCustomerIsEmptyOnReadAndRejectedOnWrite() {
         assertThat(client.getCustomer(42)).isEmpty();
 
@@ -127,15 +175,21 @@ class MagentoClientTest {
     void validationErrorsArriveDecodedAsRejected() {
         assertThatThrownBy(() -> client.createCustomer(customer(null, "ada@example.com", "", "1001", null, null)))
                 .isInstanceOfSatisfying(MagentoException.Rejected.class, e -> assertThat(e.status()).isEqualTo(400))
-                .hasMessageStartingWith("\"firstname\" is required. Enter and try again.");
+                .hasMessageStartingWith("\"First Name\" is a required value.");
         assertThatThrownBy(() -> client.createCustomer(customer(null, "ada-at-example.com", "Ada", "1001", null, null)))
                 .isInstanceOf(MagentoException.Rejected.class)
-                .hasMessageStartingWith("\"ada-at-example.com\" is not a valid email address.");
+                .hasMessageStartingWith("\"Email\" is not a valid email address.");
         MagentoAddress noRegion = new MagentoAddress(null, "Ada", "Lovelace", null, List.of("1 Queen St"), "Brisbane",
                 null, "4000", "AU", "0700000000", null, true, true);
         assertThatThrownBy(() -> client.createCustomer(customer(null, "ada@example.com", "Ada", "1001", null, List.of(noRegion))))
                 .isInstanceOf(MagentoException.Rejected.class)
                 .hasMessageStartingWith("\"regionId\" is required. Enter and try again.");
+        MagentoAddress noCityNoPhone = new MagentoAddress(null, "Ada", "Lovelace", null, List.of("1 Queen St"), null,
+                new MagentoRegion(572, null, null), "4000", "AU", null, null, true, true);
+        assertThatThrownBy(() -> client.createCustomer(customer(null, "ada@example.com", "Ada", "1001", null, List.of(noCityNoPhone))))
+                .isInstanceOf(MagentoException.Rejected.class)
+                .hasMessageStartingWith("One or more input exceptions have occurred. \"city\" is required. Enter and try again.; "
+                        + "\"telephone\" is required. Enter and try again.");
         assertThat(magento.customers()).isEmpty();
     }
 
@@ -148,83 +202,9 @@ class MagentoClientTest {
                 .hasMessageStartingWith("A customer with the same email address already exists in an associated website.");
     }
 
-    @Test
-    void wrongTokenIsUnauthorizedAndNeverQuoted() {
-        MagentoClient intruder = clientWith("not-the-token", Duration.ofSeconds(5));
-
-        assertThatThrownBy(() -> intruder.getCustomer(1))
-                .isInstanceOfSatisfying(MagentoException.Unauthorized.class, e -> assertThat(e.status()).isEqualTo(401))
-                .hasMessageStartingWith("The consumer isn't authorized to access Magento_Customer::manage.")
-                .hasMessageNotContaining("not-the-token");
-    }
-
-    @Test
-    void serverErrorsAreUnavailableUntilTheyStop() {
-        magento.failNext(2, 503);
-
-        for (int attempt = 1; attempt <= 2; attempt++) {
-            assertThatThrownBy(() -> client.regionsOf("AU"))
-                    .isInstanceOfSatisfying(MagentoException.Unavailable.class, e -> assertThat(e.status()).isEqualTo(503));
-        }
-        assertThat(client.regionsOf("AU")).hasSize(8);
-        assertThat(magento.requests()).extracting(MagentoSimulator.Request::status).containsExactly(503, 503, 200);
-    }
-
-    @Test
-    void throttlingIsUnavailable() {
-        magento.failNext(1, 429);
-
-        assertThatThrownBy(() -> client.findCustomersByEmail("ada@example.com"))
-                .isInstanceOfSatisfying(MagentoException.Unavailable.class, e -> assertThat(e.status()).isEqualTo(429));
-    }
-
-    @Test
-    void answersSlowerThanTheTimeoutAreUnavailable() {
-        Duration timeout = Duration.ofMillis(300);
-        Duration latency = Duration.ofSeconds(3);
-        MagentoClient impatient = clientWith(magento.accessToken(), timeout);
-        magento.latency(latency);
-
-        long started = System.nanoTime();
-        assertThatThrownBy(() -> impatient.regionsOf("AU"))
-                .isInstanceOfSatisfying(MagentoException.Unavailable.class, e -> assertThat(e.status()).isZero())
-                .hasMessageContaining("did not answer GET /V1/directory/countries/AU within PT0.3S");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(latency);
-
-        magento.latency(Duration.ZERO);
-        assertThat(impatient.regionsOf("AU")).hasSize(8);
-    }
-
-    @Test
-    void noServerIsUnavailable() {
-        MagentoSimulator gone = MagentoSimulator.start(MagentoSimulator.Options.defaults().withPort(0));
-        gone.close();
-        MagentoClient orphan = new MagentoClient(WebClient.builder(),
-                new MagentoSettings(gone.restBase(), "token", Duration.ofSeconds(5)));
-
-        assertThatThrownBy(() -> orphan.getCustomer(1))
-                .isInstanceOfSatisfying(MagentoException.Unavailable.class, e -> assertThat(e.status()).isZero())
-                .hasMessageStartingWith("Magento unreachable on GET /V1/customers/1");
-    }
-
-    @Test
-    void regionsComeFromMagentosDirectory() {
-        List<MagentoRegion> australia = client.regionsOf("AU");
-
-        assertThat(australia).hasSize(8).contains(QUEENSLAND);
-        assertThat(australia).extracting(MagentoRegion::regionCode)
-                .containsExactlyInAnyOrder("ACT", "NSW", "NT", "QLD", "SA", "TAS", "VIC", "WA");
-        assertThat(client.regionsOf("NZ")).isEmpty();
-        assertThat(client.regionsOf("XX")).isEmpty();
-    }
-
-    private MagentoClient clientWith(String token, Duration timeout) {
-        return new MagentoClient(WebClient.builder(), new MagentoSettings(magento.restBase(), token, timeout));
-    }
-
     private static MagentoCustomer customer(Long id, String email, String firstname, String skylinkId, Boolean subscribed,
                                             List<MagentoAddress> addresses) {
-        return new MagentoCustomer(id, email, firstname, "Lovelace", null, null, addresses,
+        return new MagentoCustomer(id, email, firstname, "Lovelace", 1, null, addresses,
                 Map.of("skylink_customer_id", skylinkId), subscribed, null);
     }
 

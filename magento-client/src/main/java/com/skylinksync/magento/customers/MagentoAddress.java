@@ -1,5 +1,6 @@
-package com.skylinksync.magento;
+package com.skylinksync.magento.customers;
 
+import com.skylinksync.magento.directory.MagentoRegion;
 import java.util.List;
 
 /** A Magento customer address ({@code customer.addresses[]}). {@code id} is null for an address not yet saved. */

@@ -1,7 +1,8 @@
-package com.skylinksync.magento;
+package com.skylinksync.magento.customers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.skylinksync.magento.directory.MagentoRegion;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class CustomerMappingTest {
                 {"id": 3, "email": "a@example.com", "default_billing": "11", "default_shipping": "12", "dob": "1815-12-10",
                  "addresses": [{"id": 11, "street": ["1 Queen St"], "region_id": 572},
                                {"id": 12, "street": ["2 King St"], "region": {"region_code": "QLD", "region": "Queensland", "region_id": 572}}]}
-                """, MagentoWire.Customer.class));
+                """, CustomerWire.Customer.class));
 
         assertThat(customer.addresses()).extracting(MagentoAddress::defaultBilling).containsExactly(true, false);
         assertThat(customer.addresses()).extracting(MagentoAddress::defaultShipping).containsExactly(false, true);
@@ -34,7 +35,7 @@ class CustomerMappingTest {
                 {"id": 3, "custom_attributes": [{"attribute_code": "interests", "value": ["4", "7"]},
                                                 {"attribute_code": "skylink_customer_id", "value": 1001},
                                                 {"attribute_code": "cleared", "value": null}]}
-                """, MagentoWire.Customer.class));
+                """, CustomerWire.Customer.class));
 
         assertThat(customer.customAttributes()).containsExactly(Map.entry("interests", "4,7"), Map.entry("skylink_customer_id", "1001"));
     }

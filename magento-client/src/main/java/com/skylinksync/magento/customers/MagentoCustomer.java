@@ -1,4 +1,4 @@
-package com.skylinksync.magento;
+package com.skylinksync.magento.customers;
 
 import java.util.List;
 import java.util.Map;

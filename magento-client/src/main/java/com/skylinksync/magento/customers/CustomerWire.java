@@ -1,4 +1,4 @@
-package com.skylinksync.magento;
+package com.skylinksync.magento.customers;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -6,13 +6,14 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The JSON Magento 2's web API reads and writes, field for field in its snake_case. Kept apart from the public
- * records so that those stay plain domain values and the wire format can follow Magento without touching callers.
+ * The customer and customer group JSON Magento 2's web API reads and writes, field for field in its snake_case. Kept
+ * apart from the public records so that those stay plain domain values and the wire format can follow Magento without
+ * touching callers.
  * Nulls are left out when writing: for Magento an absent field means "leave it", a null one may mean "clear it".
  */
-final class MagentoWire {
+final class CustomerWire {
 
-    private MagentoWire() {
+    private CustomerWire() {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -68,9 +69,6 @@ final class MagentoWire {
     record ExtensionAttributes(@JsonProperty("is_subscribed") Boolean isSubscribed) {
     }
 
-    record CustomerSearchResult(List<Customer> items, @JsonProperty("total_count") Integer totalCount) {
-    }
-
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Group(Integer id, String code, @JsonProperty("tax_class_id") Integer taxClassId) {
     }
@@ -78,13 +76,4 @@ final class MagentoWire {
     record GroupEnvelope(Group group) {
     }
 
-    record GroupSearchResult(List<Group> items, @JsonProperty("total_count") Integer totalCount) {
-    }
-
-    record Country(String id, @JsonProperty("available_regions") List<AvailableRegion> availableRegions) {
-    }
-
-    /** Magento types the id as a string here, unlike everywhere else. */
-    record AvailableRegion(String id, String code, String name) {
-    }
 }

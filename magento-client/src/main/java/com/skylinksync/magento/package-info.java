@@ -1,0 +1,19 @@
+/**
+ * Typed client for Magento 2.4's REST API, one feature client per area over one transport.
+ *
+ * <ul>
+ *   <li>This package: {@link com.skylinksync.magento.MagentoTransport} (WebClient, the integration's bearer token,
+ *       timeouts, Magento's error bodies decoded into {@link com.skylinksync.magento.MagentoException} — a missing
+ *       entity told apart from a route Magento does not have), {@link com.skylinksync.magento.SearchCriteria} with
+ *       {@link com.skylinksync.magento.SearchResult}, the settings and the Spring Boot auto-configuration, and
+ *       {@link com.skylinksync.magento.MagentoFailures} for the sync runtime.</li>
+ *   <li>{@code customers}: {@code MagentoCustomers} — customers, customer groups, customer searches.</li>
+ *   <li>{@code directory}: {@code MagentoDirectory} — countries and their regions, which customer and order addresses
+ *       share.</li>
+ *   <li>Next, each over the same {@code MagentoTransport} and registered in {@code MagentoAutoConfiguration}:
+ *       {@code catalog} with {@code MagentoCatalog} (products, attribute options, configurable options and children,
+ *       stock items, tier and special prices, websites) and {@code sales} with {@code MagentoSales} (orders, invoices,
+ *       shipments). Their records and wire types stay in their own package, as {@code customers} does.</li>
+ * </ul>
+ */
+package com.skylinksync.magento;
