@@ -1,6 +1,7 @@
 package com.skylinksync.runtime;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -22,7 +23,10 @@ final class SyncMetrics {
 
     SyncMetrics(MeterRegistry registry, Supplier<Number> inFlight) {
         this.registry = registry;
-        registry.gauge("skylink.sync.in.flight", java.util.List.of(), inFlight, s -> s.get().doubleValue());
+        // Strongly referenced: a registry holds a gauge's state weakly, and nothing else holds this supplier — the
+        // gauge would read NaN after the first garbage collection.
+        Gauge.builder("skylink.sync.in.flight", inFlight, s -> s.get().doubleValue())
+                .description("Records received and not finished").strongReference(true).register(registry);
     }
 
     void outcome(String entityType, String outcome, int count) {

@@ -1,5 +1,6 @@
 package com.skylinksync.runtime;
 
+import com.skylinksync.connector.ChangeSource;
 import com.skylinksync.connector.FailureClassifier;
 import com.skylinksync.connector.EntitySyncer;
 import com.skylinksync.connector.Ordering;
@@ -10,10 +11,11 @@ import com.skylinksync.runtime.status.EntityStatusStore;
 import com.skylinksync.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -146,16 +148,20 @@ public class SyncRuntimeAutoConfiguration {
         return new EntityTopicConsumer(consumers, properties, dispatcher, offsets, statuses, Clock.systemUTC());
     }
 
-    /** Each consumed topic with its backlog twin, dead-letter and parked topics, same partition count (they keep the source partition). */
+    /**
+     * Each consumed topic with its backlog twin, dead-letter and parked topics, same partition count (they keep the
+     * source partition); and the topic each change source publishes to, which a service need not consume itself.
+     */
     @Bean
-    KafkaAdmin.NewTopics syncedTopics(SyncProperties properties) {
-        List<NewTopic> topics = new ArrayList<>();
+    KafkaAdmin.NewTopics syncedTopics(SyncProperties properties, List<ChangeSource> sources) {
+        Set<String> names = new LinkedHashSet<>();
         for (String topic : properties.topics()) {
-            for (String name : List.of(topic, Topics.backlog(topic), Topics.deadLetters(topic), topic + PARKED_SUFFIX)) {
-                topics.add(TopicBuilder.name(name).partitions(properties.topicPartitions()).build());
-            }
+            names.addAll(List.of(topic, Topics.backlog(topic), Topics.deadLetters(topic), topic + PARKED_SUFFIX));
         }
-        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+        sources.forEach(source -> names.add(Topics.forEntityType(source.entityType())));
+        return new KafkaAdmin.NewTopics(names.stream()
+                .map(name -> TopicBuilder.name(name).partitions(properties.topicPartitions()).build())
+                .toArray(NewTopic[]::new));
     }
 
     @Bean

@@ -59,8 +59,13 @@ public final class ChangeSourcePoller {
         return source;
     }
 
-    /** One poll now (the test kit calls it; the timer does otherwise), if this pod holds (or can take) the lease: every page of changes, each published before the cursor moves. */
-    public void pollOnce() {
+    /**
+     * One poll now (the test kit calls it; the timer does otherwise), if this pod holds (or can take) the lease: every
+     * page of changes, each published before the cursor moves. One poll at a time: the lease keeps other pods out,
+     * not this pod's timer, and two polls of one owner would interleave their cursor moves — the cursor could go back
+     * and an entity's older change be published after its newer one.
+     */
+    public synchronized void pollOnce() {
         Optional<String> claimed = cursors.claim(source.name(), owner, source.schedule().lease(), source.initialCursor());
         if (claimed.isEmpty()) {
             return; // another pod polls this source
