@@ -156,10 +156,10 @@ class FailureHandlingTest {
         assertThat(parked.event().getChangeSetId()).isEqualTo("cs-uncertain");
         assertThat(parked.header(KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains("Order create timed out after sending");
         assertThat(service.awaitStatus(EntityType.CUSTOMER, id, SyncStatus.PARKED).lastError()).startsWith("UNCERTAIN_WRITE");
-        // Reported as FAILED (not terminal: the change set stays open until an operator settles it), never retried.
+        // Reported as PARKED (terminal with failure: the change set is acknowledged and shows it), never retried.
         EntitySynced outcome = harness.completions().await(o -> id.equals(o.getEntityId()));
-        assertThat(outcome.getOutcome()).isEqualTo(Outcome.FAILED);
-        assertThat(outcome.getErrorCode()).isEqualTo("PARKED_UNCERTAIN_WRITE");
+        assertThat(outcome.getOutcome()).isEqualTo(Outcome.PARKED);
+        assertThat(outcome.getErrorCode()).isEqualTo("UNCERTAIN_WRITE");
         // Finished and committed: nothing of it is left to run again.
         await().atMost(SyncServiceHarness.DEADLINE).until(() -> harness.topics().uncommitted(TOPIC) == 0);
         assertThat(connector.calls(id)).hasSize(1);
