@@ -61,8 +61,6 @@ class RealTimeBeforeBacklogTest {
             event.setOrigin(Origin.BULK);
             backlog.add(event);
         }
-        parts.publishBurst(Topics.backlog(Topics.CUSTOMERS), backlog);
-
         service = parts.startService(
                 "--skylink.retail-express.endpoint=" + retailExpress.soapEndpoint(),
                 "--skylink.retail-express.client-id=" + retailExpress.clientId(),
@@ -70,6 +68,8 @@ class RealTimeBeforeBacklogTest {
                 "--skylink.customers.push.enabled=false",
                 // Ten customers per GetCustomers: the backlog needs 1,000 RE calls, about a minute under the budget.
                 "--skylink.sync.batch-size=10");
+        // The service declares its topics (brokers do not create them); then the resync arrives all at once.
+        parts.publishBurst(Topics.backlog(Topics.CUSTOMERS), backlog);
         await().atMost(ServiceHarness.DEADLINE).until(() -> parts.outcomes(bulkRun).size() >= 200);
 
         String changeSet = UUID.randomUUID().toString();
