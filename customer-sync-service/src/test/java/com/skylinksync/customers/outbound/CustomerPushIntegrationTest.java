@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Magento → Retail Express customer push against a real broker, PostgreSQL and both simulators. */
 class CustomerPushIntegrationTest {
@@ -56,6 +57,14 @@ class CustomerPushIntegrationTest {
                 c -> c.customAttribute("skylink_customer_id") != null);
         int reId = Integer.parseInt(linked.customAttribute("skylink_customer_id"));
         assertThat(parts.reCalls("CustomerCreateUpdate", before)).isEqualTo(1);
+        // The push is an entity like any other: its status names the RE customer it was written to (the write-back's
+        // own change, pushed after the create, finds RE in step: UNCHANGED).
+        WebTestClient.bindToServer().baseUrl(ServiceHarness.baseUrl(service)).build()
+                .get().uri("/entities/magento-customer/{id}", created.id()).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").value(status -> assertThat(status).isIn("SYNCED", "UNCHANGED"))
+                .jsonPath("$.targetId").isEqualTo(String.valueOf(reId))
+                .jsonPath("$.entityType").isEqualTo("MAGENTO_CUSTOMER");
         Customer inRetailExpress = parts.retailExpressCustomers.getCustomers(Set.of(reId)).getFirst();
         assertThat(inRetailExpress.email()).isEqualTo(email);
         assertThat(inRetailExpress.receivesNews()).isTrue();
