@@ -2,6 +2,7 @@ package com.skylinksync.magento;
 
 import com.skylinksync.magento.customers.MagentoCustomers;
 import com.skylinksync.magento.directory.MagentoDirectory;
+import com.skylinksync.magento.sales.MagentoSales;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -40,6 +41,12 @@ public class MagentoAutoConfiguration {
     @ConditionalOnMissingBean
     MagentoDirectory magentoDirectory(MagentoTransport transport) {
         return new MagentoDirectory(transport);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MagentoSales magentoSales(MagentoTransport transport) {
+        return new MagentoSales(transport);
     }
 
     @Bean

@@ -10,10 +10,12 @@
  *   <li>{@code customers}: {@code MagentoCustomers} — customers, customer groups, customer searches.</li>
  *   <li>{@code directory}: {@code MagentoDirectory} — countries and their regions, which customer and order addresses
  *       share.</li>
- *   <li>Next, each over the same {@code MagentoTransport} and registered in {@code MagentoAutoConfiguration}:
+ *   <li>{@code sales}: {@code MagentoSales} — orders (search by {@code updated_at}, get, comments), invoices
+ *       (search, invoice an order) and shipments (search, ship an order with items, comment and tracks).</li>
+ *   <li>Next, over the same {@code MagentoTransport} and registered in {@code MagentoAutoConfiguration}:
  *       {@code catalog} with {@code MagentoCatalog} (products, attribute options, configurable options and children,
- *       stock items, tier and special prices, websites) and {@code sales} with {@code MagentoSales} (orders, invoices,
- *       shipments). Their records and wire types stay in their own package, as {@code customers} does.</li>
+ *       stock items, tier and special prices, websites). Its records and wire types stay in its own package, as
+ *       {@code customers} does.</li>
  * </ul>
  */
 package com.skylinksync.magento;

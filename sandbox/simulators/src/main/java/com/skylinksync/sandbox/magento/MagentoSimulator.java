@@ -3,6 +3,7 @@ package com.skylinksync.sandbox.magento;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -29,7 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Routes, as {@code /rest/V1/...}, {@code /rest/default/V1/...} or {@code /rest/all/V1/...}:
  * {@link CustomersResource customers} ({@code POST /customers} is open to guests, the rest need the bearer token),
- * {@link CustomerGroupsResource customer groups}, {@link DirectoryResource the directory}; {@link RestRouter} routes
+ * {@link CustomerGroupsResource customer groups}, {@link DirectoryResource the directory}, {@link SalesResource sales}
+ * (orders, comments, invoices, shipments; orders placed with {@link #placeOrder}), the products shoppers buy
+ * ({@link ShopProductsResource}); {@link RestRouter} routes
  * them and {@link MagentoFault} renders errors. The store has the custom customer attribute {@code skylink_customer_id}
  * and allows the countries of {@link CountryDirectory}. Unauthenticated, read-only: {@code GET /sandbox/customers},
  * {@code GET /sandbox/requests}.
@@ -84,9 +87,12 @@ public final class MagentoSimulator implements AutoCloseable {
     private final TaxClasses taxClasses;
     private final RequestJournal journal;
     private final FaultPlan faults;
+    private final ShopProducts products;
+    private final SalesStore sales;
 
     private MagentoSimulator(HttpServer server, ExecutorService handlers, String accessToken, CustomerStore customers,
-                             CustomerGroupStore groups, TaxClasses taxClasses, RequestJournal journal, FaultPlan faults) {
+                             CustomerGroupStore groups, TaxClasses taxClasses, RequestJournal journal, FaultPlan faults,
+                             ShopProducts products, SalesStore sales) {
         this.server = server;
         this.handlers = handlers;
         this.accessToken = accessToken;
@@ -95,6 +101,8 @@ public final class MagentoSimulator implements AutoCloseable {
         this.taxClasses = taxClasses;
         this.journal = journal;
         this.faults = faults;
+        this.products = products;
+        this.sales = sales;
     }
 
     public static MagentoSimulator start(Options options) {
@@ -112,6 +120,10 @@ public final class MagentoSimulator implements AutoCloseable {
         routes.addAll(new CustomersResource(customers, attributes, json).routes());
         routes.addAll(new CustomerGroupsResource(groups, json).routes());
         routes.addAll(new DirectoryResource(directory, json).routes());
+        ShopProducts products = new ShopProducts();
+        SalesStore sales = new SalesStore(new OrderPlacement(products), customers, clock);
+        routes.addAll(new SalesResource(sales, json).routes());
+        routes.addAll(new ShopProductsResource(products).routes());
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
@@ -125,7 +137,7 @@ public final class MagentoSimulator implements AutoCloseable {
         server.createContext("/sandbox", new SandboxStateApi(customers, journal, json));
         server.start();
         var simulator = new MagentoSimulator(server, handlers, options.accessToken(), customers, groups, taxClasses,
-                journal, faults);
+                journal, faults, products, sales);
         log.info("Magento simulator listening at {}", simulator.restBase());
         return simulator;
     }
@@ -164,6 +176,48 @@ public final class MagentoSimulator implements AutoCloseable {
      */
     public int addCustomerTaxClass(String name) {
         return taxClasses.add(Objects.requireNonNull(name, "name"), TaxClasses.Type.CUSTOMER).id();
+    }
+
+    /**
+     * A simple product shoppers can buy: tax-inclusive price, tax rate as a fraction, and the RE product it is linked
+     * to ({@code skylink_product_id}; null for an unlinked product). Returns its Magento id.
+     */
+    public long addProduct(String sku, String name, BigDecimal priceInclTax, BigDecimal taxRate, Integer skylinkProductId) {
+        return products.add(sku, name, "simple", priceInclTax, taxRate, skylinkProductId, List.of()).id();
+    }
+
+    /** A configurable product over simple products already added (a shopper picks one of them). */
+    public long addConfigurable(String sku, String name, List<String> childSkus) {
+        return products.add(sku, name, "configurable", BigDecimal.ZERO, BigDecimal.ZERO, null, childSkus).id();
+    }
+
+    /** A bundle of simple products already added, priced as a whole (a shopper buys all its parts). */
+    public long addBundle(String sku, String name, BigDecimal priceInclTax, List<String> partSkus) {
+        return products.add(sku, name, "bundle", priceInclTax, BigDecimal.ZERO, null, partSkus).id();
+    }
+
+    /**
+     * Places an order as a shopper at checkout would (registered or guest, shipping and payment method, cart rule
+     * discounts), invoiced at once when {@link PlacedOrder#invoiceNow()}; returns the order as
+     * {@code GET /V1/orders/{id}} shows it.
+     */
+    public JsonNode placeOrder(PlacedOrder order) {
+        return sales.place(Objects.requireNonNull(order, "order"));
+    }
+
+    /** Every order, in id order, as {@code GET /V1/orders/{id}} returns it. */
+    public List<JsonNode> orders() {
+        return List.copyOf(sales.orders());
+    }
+
+    /** Every invoice, in id order. */
+    public List<JsonNode> invoices() {
+        return List.copyOf(sales.invoices());
+    }
+
+    /** Every shipment, in id order. */
+    public List<JsonNode> shipments() {
+        return List.copyOf(sales.shipments());
     }
 
     /** The {@code /rest} requests answered so far, oldest first. */
