@@ -20,10 +20,12 @@ import java.util.Objects;
  * @param paymentMethod    payment method code, e.g. {@code checkmo}
  * @param customerNote     the shopper's note at checkout, or null
  * @param invoiceNow       the payment method captures at once: the order is invoiced as it is placed
+ * @param comment          an order comment saved with the order (an admin creating it), or null
  */
 public record PlacedOrder(Long customerId, String email, Address billing, Address shipping, List<Line> lines,
                           String shippingMethod, String shippingDescription, BigDecimal shippingInclTax,
-                          BigDecimal shippingTaxRate, String paymentMethod, String customerNote, boolean invoiceNow) {
+                          BigDecimal shippingTaxRate, String paymentMethod, String customerNote, boolean invoiceNow,
+                          String comment) {
 
     public PlacedOrder {
         Objects.requireNonNull(billing, "billing");
@@ -39,33 +41,38 @@ public record PlacedOrder(Long customerId, String email, Address billing, Addres
     /** A guest order of these lines shipped by flat rate (10.00 incl. 10 % tax), paid by check/money order. */
     public static PlacedOrder guest(String email, Address address, Line... lines) {
         return new PlacedOrder(null, email, address, null, List.of(lines), "flatrate_flatrate", "Flat Rate - Fixed",
-                new BigDecimal("10.00"), new BigDecimal("0.1"), "checkmo", null, false);
+                new BigDecimal("10.00"), new BigDecimal("0.1"), "checkmo", null, false, null);
     }
 
     /** The same order for a registered customer. */
     public static PlacedOrder registered(long customerId, String email, Address address, Line... lines) {
         return new PlacedOrder(customerId, email, address, null, List.of(lines), "flatrate_flatrate",
-                "Flat Rate - Fixed", new BigDecimal("10.00"), new BigDecimal("0.1"), "checkmo", null, false);
+                "Flat Rate - Fixed", new BigDecimal("10.00"), new BigDecimal("0.1"), "checkmo", null, false, null);
     }
 
     public PlacedOrder withShipping(String method, String description, BigDecimal inclTax) {
         return new PlacedOrder(customerId, email, billing, shipping, lines, method, description, inclTax,
-                shippingTaxRate, paymentMethod, customerNote, invoiceNow);
+                shippingTaxRate, paymentMethod, customerNote, invoiceNow, comment);
     }
 
     public PlacedOrder withNote(String note) {
         return new PlacedOrder(customerId, email, billing, shipping, lines, shippingMethod, shippingDescription,
-                shippingInclTax, shippingTaxRate, paymentMethod, note, invoiceNow);
+                shippingInclTax, shippingTaxRate, paymentMethod, note, invoiceNow, comment);
     }
 
     public PlacedOrder withPayment(String method, boolean invoiced) {
         return new PlacedOrder(customerId, email, billing, shipping, lines, shippingMethod, shippingDescription,
-                shippingInclTax, shippingTaxRate, method, customerNote, invoiced);
+                shippingInclTax, shippingTaxRate, method, customerNote, invoiced, comment);
+    }
+
+    public PlacedOrder withComment(String text) {
+        return new PlacedOrder(customerId, email, billing, shipping, lines, shippingMethod, shippingDescription,
+                shippingInclTax, shippingTaxRate, paymentMethod, customerNote, invoiceNow, text);
     }
 
     public PlacedOrder shippedTo(Address address) {
         return new PlacedOrder(customerId, email, billing, address, lines, shippingMethod, shippingDescription,
-                shippingInclTax, shippingTaxRate, paymentMethod, customerNote, invoiceNow);
+                shippingInclTax, shippingTaxRate, paymentMethod, customerNote, invoiceNow, comment);
     }
 
     /**

@@ -52,6 +52,9 @@ final class SalesStore {
         long id = ++lastOrderId;
         ObjectNode order = placement.place(placed, customer, id, "%09d".formatted(id), now(), () -> ++lastItemId);
         orders.put(id, order);
+        if (placed.comment() != null) {
+            addComment(id, order.objectNode().put("comment", placed.comment()));
+        }
         if (placed.invoiceNow()) {
             invoice(id, true, null);
         }

@@ -65,9 +65,17 @@ final class OrderOperations {
         return root;
     }
 
+    /** Creates the order and journals the document with the order id it got (none when refused). */
     Element create(Integer channelId, String orderXml) {
-        received.add(Map.entry("OrderCreateByChannel",
-                new RetailExpressSimulator.ReceivedDocument(java.time.Instant.now(), channelId, orderXml)));
+        java.time.Instant at = java.time.Instant.now();
+        Element response = createOrder(channelId, orderXml);
+        var ids = response.getElementsByTagName("OrderId");
+        received.add(Map.entry("OrderCreateByChannel", new RetailExpressSimulator.ReceivedDocument(at, channelId,
+                orderXml, ids.getLength() == 0 ? null : ids.item(0).getTextContent())));
+        return response;
+    }
+
+    private Element createOrder(Integer channelId, String orderXml) {
         Element order;
         try {
             order = record(orderXml, "Order");
@@ -157,7 +165,7 @@ final class OrderOperations {
     /** Adds the payment with a new id; RE answers without that id (the client re-reads the order). */
     Element addPayment(String paymentXml) {
         received.add(Map.entry("OrderAddPayment",
-                new RetailExpressSimulator.ReceivedDocument(java.time.Instant.now(), null, paymentXml)));
+                new RetailExpressSimulator.ReceivedDocument(java.time.Instant.now(), null, paymentXml, null)));
         Element payment;
         try {
             payment = record(paymentXml, "OrderPayment");

@@ -243,8 +243,11 @@ public final class RetailExpressSimulator implements AutoCloseable {
         return controls.orders().received("OrderAddPayment");
     }
 
-    /** A request document an order operation received: the channel (null when the operation has none) and the XML. */
-    public record ReceivedDocument(Instant at, Integer channelId, String xml) {
+    /**
+     * A request document an order operation received: the channel (null when the operation has none), the XML and,
+     * for an order RE created, its id (null when refused or for payments).
+     */
+    public record ReceivedDocument(Instant at, Integer channelId, String xml, String orderId) {
     }
 
     /** Every EDS change set sent (or, without a gateway, only recorded), oldest first. */
