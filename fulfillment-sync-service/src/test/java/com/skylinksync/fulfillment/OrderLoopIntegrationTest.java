@@ -176,6 +176,19 @@ class OrderLoopIntegrationTest {
     }
 
     @Test
+    void anOutletEventKeepsTheChannelsOutlets() {
+        String changeSet = UUID.randomUUID().toString();
+        parts.kit.events().publish(parts.kit.events().changed(EntityType.OUTLET, "2", changeSet));
+        var outcome = parts.kit.completions().awaitOutcome(changeSet, "2");
+        assertThat(outcome.getOutcome()).isEqualTo(Outcome.SYNCED);
+        assertThat(service.status(EntityType.OUTLET, "2").targetId()).isEqualTo("channel-1/outlet-2");
+        String gone = UUID.randomUUID().toString();
+        parts.kit.events().publish(parts.kit.events().changed(EntityType.OUTLET, "99", gone));
+        parts.kit.completions().awaitOutcome(gone, "99");
+        assertThat(service.status(EntityType.OUTLET, "99").targetId()).as("not an outlet of the channel").isNull();
+    }
+
+    @Test
     void aBundleOrAnUnlinkedProductIsRefusedNamingIt() {
         long bundle = parts.place(PlacedOrder.guest("b-" + UUID.randomUUID() + "@example.com", BRISBANE,
                 new Line("GIFT-SET", List.of("HB0011OSFA", "SC0011OSFA"), 1, BigDecimal.ZERO)));

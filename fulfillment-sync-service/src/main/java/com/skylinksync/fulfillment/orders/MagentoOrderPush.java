@@ -112,7 +112,13 @@ public class MagentoOrderPush implements EntitySyncer {
         return switch (link.state()) {
             case LINKED -> SyncResult.unchanged(link.reOrderId(), null);
             case CREATED -> {
-                writeBack(order.id(), link.reOrderId()); // the pod stopped between RE's answer and the write-back
+                // The pod stopped between RE's answer and the write-back, or between the write-back and its record.
+                boolean written = magento.getOrder(order.id()).flatMap(o -> o.commentValue(LINK_PREFIX)).isPresent();
+                if (written) {
+                    ledger.linked(order.id(), link.reOrderId());
+                } else {
+                    writeBack(order.id(), link.reOrderId());
+                }
                 yield SyncResult.synced(link.reOrderId(), null);
             }
             case CREATING, PARKED -> {

@@ -134,7 +134,7 @@ public final class MagentoSimulator implements AutoCloseable {
         ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(handlers);
         server.createContext("/rest", new RestRouter(routes, faults, journal, options.accessToken(), json, clock));
-        server.createContext("/sandbox", new SandboxStateApi(customers, journal, json));
+        server.createContext("/sandbox", new SandboxStateApi(customers, sales, journal, json));
         server.start();
         var simulator = new MagentoSimulator(server, handlers, options.accessToken(), customers, groups, taxClasses,
                 journal, faults, products, sales);

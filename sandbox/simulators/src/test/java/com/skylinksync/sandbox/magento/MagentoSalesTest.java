@@ -59,6 +59,30 @@ class MagentoSalesTest {
     }
 
     @Test
+    void aShopperPlacesAnOrderOverTheSandboxApi() throws Exception {
+        var http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        String body = """
+                {"email":"web@example.com","billing":{"firstname":"Bo","lastname":"Buyer","street":["1 George St"],
+                 "city":"Sydney","regionCode":"NSW","postcode":"2000","countryId":"AU"},
+                 "lines":[{"sku":"A","qty":2}],"shippingMethod":"flatrate_flatrate","shippingDescription":"Flat Rate - Fixed",
+                 "shippingInclTax":5,"paymentMethod":"checkmo"}""";
+        var response = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + magento.restBase().getPort() + "/sandbox/orders"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(magento.orders()).singleElement().satisfies(order -> {
+            assertThat(order.get("customer_is_guest").asInt()).isEqualTo(1);
+            assertThat(order.get("grand_total").decimalValue()).isEqualByComparingTo("27.00");
+        });
+        var unknownSku = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + magento.restBase().getPort() + "/sandbox/orders"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.replace("\"A\"", "\"NOPE\""))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(unknownSku.statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void invoicingAndShippingEverythingCompletesTheOrder() throws Exception {
         long id = magento.placeOrder(PlacedOrder.guest("bo@example.com", ADDRESS, PlacedOrder.Line.of("A", 2)))
                 .get("entity_id").asLong();
