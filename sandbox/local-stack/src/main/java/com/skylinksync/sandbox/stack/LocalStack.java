@@ -1,6 +1,7 @@
 package com.skylinksync.sandbox.stack;
 
 import com.skylinksync.customers.CustomerSyncApplication;
+import com.skylinksync.fulfillment.FulfillmentSyncApplication;
 import com.skylinksync.gateway.EdsGatewayApplication;
 import com.skylinksync.sandbox.infra.KafkaBroker;
 import com.skylinksync.sandbox.infra.PostgresServer;
@@ -19,7 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The whole system on one machine with no Docker: a real KRaft broker, a real PostgreSQL, the Retail Express and
- * Magento simulators, the EDS gateway and the customer sync service, wired together. State lives only as long as
+ * Magento simulators, the EDS gateway, the customer and the fulfillment sync services, wired together. State lives only as long as
  * the stack (the broker's and the database's data are throwaway), so every start is a clean, consistent one.
  */
 public final class LocalStack implements AutoCloseable {
@@ -33,6 +34,7 @@ public final class LocalStack implements AutoCloseable {
     private final MagentoSimulator magento;
     private final ConfigurableApplicationContext gateway;
     private final ConfigurableApplicationContext customerSync;
+    private final ConfigurableApplicationContext fulfillmentSync;
     private final String kafkaBootstrap;
 
     private LocalStack(StackPorts ports) {
@@ -46,6 +48,9 @@ public final class LocalStack implements AutoCloseable {
 
             gateway = track(run(EdsGatewayApplication.builder(), ports.gateway(), gatewaySettings(postgres)));
             customerSync = track(run(CustomerSyncApplication.builder(), ports.customerSync(), customerSyncSettings(postgres)));
+            StoreProducts.addTo(magento);
+            fulfillmentSync = track(run(FulfillmentSyncApplication.builder(), ports.fulfillmentSync(),
+                    fulfillmentSyncSettings(postgres)));
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -62,6 +67,10 @@ public final class LocalStack implements AutoCloseable {
 
     public URI customerSyncUri() {
         return URI.create("http://127.0.0.1:" + port(customerSync));
+    }
+
+    public URI fulfillmentSyncUri() {
+        return URI.create("http://127.0.0.1:" + port(fulfillmentSync));
     }
 
     public RetailExpressSimulator retailExpress() {
@@ -117,6 +126,18 @@ public final class LocalStack implements AutoCloseable {
         settings.put("spring.flyway.password", "");
         settings.put("skylink.magento.base-url", magento.restBase());
         settings.put("skylink.magento.access-token", magento.accessToken());
+        return settings;
+    }
+
+    private Map<String, Object> fulfillmentSyncSettings(PostgresServer postgres) {
+        var settings = customerSyncSettings(postgres);
+        settings.put("spring.r2dbc.url", postgres.r2dbcUrl("fulfillment_sync"));
+        // Sandbox choices: guest orders go on RE customer 300001, check/money order is RE's Cash (1), and the poll
+        // reads every order the store has.
+        settings.put("skylink.orders.guest-customer-id", 300001);
+        settings.put("skylink.orders.payment-methods.checkmo", 1);
+        settings.put("skylink.orders.poll.interval", "2s");
+        settings.put("skylink.orders.poll.start-from", "1970-01-01 00:00:00");
         return settings;
     }
 
