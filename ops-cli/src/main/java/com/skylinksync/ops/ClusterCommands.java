@@ -133,7 +133,7 @@ final class ClusterCommands {
                     out().printf("Change set %s: %s, %d entities, received %s, acknowledged %s%n", id, answer.path("status").asString(),
                             answer.path("entityTotal").asLong(), Table.text(answer.path("receivedAt")), Table.text(answer.path("acknowledgedAt")));
                     new Table().column("TYPE", "type").column("ENTITY", "entityId").column("ORIGIN", "origin").column("OUTCOME", "outcome")
-                            .column("ATTEMPTS", "attempts").column("SERVICE", "service").column("ERROR", "errorMessage")
+                            .column("ATTEMPTS", "attempts").column("SERVICE", "service").column("ERROR", "error")
                             .print(out(), answer.path("entities"));
                 }
                 return ExitCode.OK;

@@ -43,7 +43,7 @@ public final class SkylinkCommand implements Runnable {
         }
         CommandLine cli = new CommandLine(new SkylinkCommand())
                 .addSubcommand("bulk", bulk).addSubcommand("dlt", dlt).addSubcommand("parked", parked)
-                .addSubcommand(new ClusterCommands.Status()).addSubcommand(new ClusterCommands.Replay())
+                .addSubcommand(new SyncCommand()).addSubcommand(new ClusterCommands.Status()).addSubcommand(new ClusterCommands.Replay())
                 .addSubcommand(new ClusterCommands.Lag()).addSubcommand(new ClusterCommands.Budget());
         cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
             if (error instanceof ApiFailure failure) {

@@ -15,7 +15,7 @@ class HelpTest {
         List<List<String>> paths = new ArrayList<>();
         collect(SkylinkCommand.commandLine(), new ArrayList<>(), paths);
         assertThat(paths).extracting(path -> String.join(" ", path)).contains("bulk customers", "bulk products", "bulk list",
-                "bulk show", "bulk cancel", "dlt list", "dlt show", "dlt redrive", "parked list", "parked resolve", "status", "replay",
+                "bulk show", "bulk cancel", "dlt list", "dlt show", "dlt redrive", "parked list", "parked resolve", "sync", "status", "replay",
                 "lag", "budget");
         for (List<String> path : paths) {
             List<String> args = new ArrayList<>(path);

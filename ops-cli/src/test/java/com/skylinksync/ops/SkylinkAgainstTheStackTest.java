@@ -133,7 +133,7 @@ class SkylinkAgainstTheStackTest {
         CliRun fourth = CliRun.against(api, LocalStack.OPERATOR_TOKEN, "dlt", "redrive", "--all", "--topic", Topics.CUSTOMERS);
         assertThat(third.exit()).isZero();
         assertThat(fourth.exit()).isZero();
-        assertThat(third.out()).contains("Redriven: 1 ");
+        assertThat(third.out()).matches("(?s)Redriven: [1-9][0-9]* .*"); // this one, and any other test's left meanwhile
         await().atMost(DEADLINE).until(() -> replays(changeSet).size()
                 == deadLettersOf("987654").stream().filter(d -> d.hasNonNull("handledAt")).count());
         assertThat(replays(changeSet)).hasSizeGreaterThanOrEqualTo(2);
@@ -199,6 +199,27 @@ class SkylinkAgainstTheStackTest {
         assertThat(reread.stream().filter(r -> Long.parseLong(r.split(":")[1]) < oldCommits.get(Integer.parseInt(r.split(":")[0]))).count())
                 .isEqualTo(16);
         assertThat(reread).hasSize(18).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aSingleSyncPrintsItsOutcome() {
+        CliRun written = CliRun.against(api, LocalStack.OPERATOR_TOKEN, "sync", "customer", "300001", "--queue");
+        assertThat(written.exit()).as(written.out() + written.err()).isZero();
+        assertThat(written.out()).matches("(?s)customer 300001: (written \\(SYNCED\\)|unchanged \\(Magento already held it\\))\\R");
+        CliRun again = CliRun.against(api, LocalStack.OPERATOR_TOKEN, "sync", "customer", "300001");
+        assertThat(again.exit()).isZero();
+        assertThat(again.out()).startsWith("customer 300001: unchanged");
+
+        CliRun unknown = CliRun.against(api, LocalStack.OPERATOR_TOKEN, "sync", "customer", "987655");
+        assertThat(unknown.exit()).isEqualTo(ExitCode.WORK_FAILED);
+        assertThat(unknown.out()).startsWith("customer 987655: DEAD_LETTERED (");
+
+        CliRun queued = CliRun.against(api, LocalStack.OPERATOR_TOKEN, "sync", "customer", "300000", "--no-wait");
+        assertThat(queued.exit()).isZero();
+        assertThat(queued.out().strip()).startsWith("sync-");
+        CliRun bad = CliRun.against(api, LocalStack.OPERATOR_TOKEN, "sync", "voucher", "1");
+        assertThat(bad.exit()).isEqualTo(ExitCode.REFUSED_REQUEST);
+        assertThat(bad.err()).contains("type must be one of");
     }
 
     @Test
