@@ -13,8 +13,8 @@ import tools.jackson.databind.JsonNode;
  * outcome. Syncing inline through the owning service is not built yet: the sync always goes through Kafka.
  */
 @Command(name = "sync", mixinStandardHelpOptions = true,
-        description = {"Sync one entity now (customer, price-group, product, order) and print its outcome:",
-                "written (SYNCED), UNCHANGED, or why it failed. It is queued with origin SINGLE, ahead of backlog work."})
+        description = {"Sync one entity now and print its outcome (written, unchanged, or why it failed).",
+                "TYPE: customer, price-group, product, order. Queued with origin SINGLE, ahead of backlog work."})
 final class SyncCommand extends ApiCommand {
 
     private static final Set<String> PENDING = Set.of("PENDING", "FAILED");

@@ -87,7 +87,7 @@ class OperatorAccessFilter implements WebFilter {
     }
 
     private static boolean isOpen(String path, HttpMethod method) {
-        if (path.equals("/eds/notify") || path.startsWith("/eds/")) {
+        if (path.equals("/eds/notify")) {
             return true;
         }
         if (path.equals("/actuator/health") || path.startsWith("/actuator/health/")) {

@@ -48,7 +48,8 @@ class QuarantineController {
     @GetMapping("/ops/dead-letters/{id}")
     @Operation(summary = "One dead letter (id topic:partition:offset), with whether and when it was redriven")
     Mono<QuarantinedRecord> deadLetter(@PathVariable String id) {
-        return store.find(Quarantine.DEAD_LETTERS, RecordId.parse(id)).switchIfEmpty(Mono.error(() -> unknown(id)));
+        return store.find(Quarantine.DEAD_LETTERS, RecordId.parse(id)).map(QuarantineStore.Found::record)
+                .switchIfEmpty(Mono.error(() -> unknown(id)));
     }
 
     @PostMapping("/ops/dead-letters/{id}/redrive")
@@ -57,20 +58,24 @@ class QuarantineController {
         RecordId recordId = RecordId.parse(id);
         return store.find(Quarantine.DEAD_LETTERS, recordId)
                 .switchIfEmpty(Mono.error(() -> unknown(id)))
-                .flatMap(found -> store.event(recordId)
-                        .switchIfEmpty(Mono.error(() -> new ProblemException(Problem.of("unreadable-dead-letter", "Conflict", 409,
-                                "Dead letter " + id + " holds no readable event; it cannot be redriven"))))
-                        .flatMap(event -> redrives.redrive(recordId, event)))
-                .map(result -> new Redriven(id, result));
+                .flatMap(found -> redrive(recordId, found));
+    }
+
+    private Mono<Redriven> redrive(RecordId id, QuarantineStore.Found found) {
+        if (found.event() == null) {
+            return Mono.error(new ProblemException(Problem.of("unreadable-dead-letter", "Conflict", 409,
+                    "Dead letter " + id + " holds no readable event; it cannot be redriven")));
+        }
+        return redrives.redrive(id, found.event()).map(result -> new Redriven(id.toString(), result));
     }
 
     @PostMapping("/ops/dead-letters/redrive")
     @Operation(summary = "Redrive every dead letter not redriven yet, narrowed by topic and reason like the list")
     Mono<RedriveSummary> redriveAll(@RequestParam Optional<String> topic, @RequestParam Optional<String> reason) {
-        return store.list(Quarantine.DEAD_LETTERS, topic, reason)
+        return store.listFound(Quarantine.DEAD_LETTERS, topic, reason)
                 .flatMapMany(Flux::fromIterable)
-                .filter(record -> record.handledAt() == null && record.entityId() != null)
-                .concatMap(record -> redrive(record.id()))
+                .filter(found -> found.record().handledAt() == null && found.event() != null)
+                .concatMap(found -> redrive(RecordId.parse(found.record().id()), found))
                 .collectList()
                 .map(all -> new RedriveSummary((int) all.stream().filter(r -> r.result() == Redrives.Result.REDRIVEN).count(),
                         (int) all.stream().filter(r -> r.result() == Redrives.Result.ALREADY_REDRIVEN).count(), new ArrayList<>(all)));
@@ -85,7 +90,8 @@ class QuarantineController {
     @GetMapping("/ops/parked/{id}")
     @Operation(summary = "One parked write (id topic:partition:offset)")
     Mono<QuarantinedRecord> parkedWrite(@PathVariable String id) {
-        return store.find(Quarantine.PARKED, RecordId.parse(id)).switchIfEmpty(Mono.error(() -> unknown(id)));
+        return store.find(Quarantine.PARKED, RecordId.parse(id)).map(QuarantineStore.Found::record)
+                .switchIfEmpty(Mono.error(() -> unknown(id)));
     }
 
     @PostMapping("/ops/parked/{id}/resolve")

@@ -33,13 +33,22 @@ class QuarantineStore {
         this.db = db;
     }
 
+    /** A quarantined record with its event (null when unreadable), as read in one pass over its topic. */
+    record Found(QuarantinedRecord record, EntityChanged event) {
+    }
+
     /** Newest first; {@code topic} narrows to one quarantine topic (or its source topic), {@code reason} to a substring. */
     Mono<List<QuarantinedRecord>> list(Quarantine quarantine, Optional<String> topic, Optional<String> reason) {
+        return listFound(quarantine, topic, reason).map(found -> found.stream().map(Found::record).toList());
+    }
+
+    /** The same, with each record's event, so a redrive of many reads their topics once. */
+    Mono<List<Found>> listFound(Quarantine quarantine, Optional<String> topic, Optional<String> reason) {
         return Mono.fromCallable(() -> {
-                    List<QuarantinedRecord> found = new ArrayList<>();
+                    List<Found> found = new ArrayList<>();
                     for (String name : reader.topics()) {
                         if (quarantine.holds(name) && topic.map(t -> t.equals(name) || (t + quarantine.suffix()).equals(name)).orElse(true)) {
-                            reader.readAll(name).forEach(record -> found.add(view(quarantine, record)));
+                            reader.readAll(name).forEach(record -> found.add(found(quarantine, record)));
                         }
                     }
                     return found;
@@ -47,50 +56,45 @@ class QuarantineStore {
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(this::withHandling)
                 .map(all -> all.stream()
-                        .filter(r -> reason.map(s -> r.reason() != null && r.reason().toLowerCase().contains(s.toLowerCase())).orElse(true))
-                        .sorted(Comparator.comparing(QuarantinedRecord::quarantinedAt).reversed().thenComparing(QuarantinedRecord::id))
+                        .filter(f -> reason.map(s -> f.record().reason() != null
+                                && f.record().reason().toLowerCase().contains(s.toLowerCase())).orElse(true))
+                        .sorted(Comparator.comparing((Found f) -> f.record().quarantinedAt()).reversed()
+                                .thenComparing(f -> f.record().id()))
                         .toList());
     }
 
-    Mono<QuarantinedRecord> find(Quarantine quarantine, RecordId id) {
+    Mono<Found> find(Quarantine quarantine, RecordId id) {
         if (!quarantine.holds(id.topic())) {
             return Mono.empty();
         }
         return Mono.fromCallable(() -> reader.readAll(id.topic()).stream()
                         .filter(r -> r.partition() == id.partition() && r.offset() == id.offset())
-                        .findFirst().map(r -> view(quarantine, r)))
+                        .findFirst().map(r -> found(quarantine, r)))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(Mono::justOrEmpty)
-                .flatMap(record -> withHandling(List.of(record)).map(List::getFirst));
+                .flatMap(found -> withHandling(List.of(found)).map(List::getFirst));
     }
 
-    /** The raw event of a record, for a redrive. */
-    Mono<EntityChanged> event(RecordId id) {
-        return Mono.fromCallable(() -> reader.readAll(id.topic()).stream()
-                        .filter(r -> r.partition() == id.partition() && r.offset() == id.offset())
-                        .findFirst()
-                        .map(r -> events.deserialize(r.topic(), r.value()) instanceof EntityChanged e ? e : null))
-                .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(Mono::justOrEmpty);
-    }
-
-    private Mono<List<QuarantinedRecord>> withHandling(List<QuarantinedRecord> records) {
+    private Mono<List<Found>> withHandling(List<Found> records) {
         if (records.isEmpty()) {
             return Mono.just(records);
         }
         return db.sql("SELECT id, handled_at, note FROM quarantine_handling WHERE id = ANY(:ids)")
-                .bind("ids", records.stream().map(QuarantinedRecord::id).toArray(String[]::new))
+                .bind("ids", records.stream().map(f -> f.record().id()).toArray(String[]::new))
                 .map(row -> Map.entry(row.get("id", String.class),
                         new QuarantinedRecord(null, null, null, null, null, null, null, null, null, null, null, null,
                                 row.get("handled_at", OffsetDateTime.class).toInstant(), row.get("note", String.class))))
                 .all()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))
                 .map(handled -> records.stream()
-                        .map(r -> handled.containsKey(r.id()) ? r.handled(handled.get(r.id()).handledAt(), handled.get(r.id()).handledNote()) : r)
+                        .map(f -> {
+                            QuarantinedRecord h = handled.get(f.record().id());
+                            return h == null ? f : new Found(f.record().handled(h.handledAt(), h.handledNote()), f.event());
+                        })
                         .toList());
     }
 
-    private QuarantinedRecord view(Quarantine quarantine, ConsumerRecord<String, byte[]> record) {
+    private Found found(Quarantine quarantine, ConsumerRecord<String, byte[]> record) {
         EntityChanged event = null;
         try {
             if (record.value() != null && events.deserialize(record.topic(), record.value()) instanceof EntityChanged changed) {
@@ -100,12 +104,12 @@ class QuarantineStore {
             // an unreadable event was dead-lettered as raw bytes: shown with its headers only
         }
         String source = header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC);
-        return new QuarantinedRecord(new RecordId(record.topic(), record.partition(), record.offset()).toString(), record.topic(),
+        return new Found(new QuarantinedRecord(new RecordId(record.topic(), record.partition(), record.offset()).toString(), record.topic(),
                 source != null ? source : quarantine.sourceTopic(record.topic()), record.key(),
                 event == null ? null : event.getEntityType().name(), event == null ? null : event.getEntityId(),
                 event == null ? null : event.getOrigin().name(), event == null ? null : event.getChangeSetId(),
                 event == null ? null : event.getTraceId(), header(record, KafkaHeaders.DLT_EXCEPTION_MESSAGE),
-                header(record, KafkaHeaders.DLT_EXCEPTION_FQCN), Instant.ofEpochMilli(record.timestamp()), null, null);
+                header(record, KafkaHeaders.DLT_EXCEPTION_FQCN), Instant.ofEpochMilli(record.timestamp()), null, null), event);
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
