@@ -26,6 +26,9 @@ public final class LocalStack implements AutoCloseable {
 
     /** The EDS key the local gateway accepts; a sandbox value, not a secret. */
     public static final String EDS_API_KEY = "local-eds-key";
+    /** The local stack's operator API credentials (Authorization: Bearer ...): the operator and the read-only role. */
+    public static final String OPERATOR_TOKEN = "local-operator-token";
+    public static final String READ_ONLY_TOKEN = "local-read-only-token";
     public static final int SALES_CHANNEL = 1;
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -101,6 +104,8 @@ public final class LocalStack implements AutoCloseable {
         settings.put("spring.flyway.user", PostgresServer.USER);
         settings.put("spring.flyway.password", "");
         settings.put("skylink.gateway.api-keys", EDS_API_KEY);
+        settings.put("skylink.gateway.operator-access.operator-tokens", OPERATOR_TOKEN);
+        settings.put("skylink.gateway.operator-access.read-only-tokens", READ_ONLY_TOKEN);
         settings.put("skylink.gateway.client-id", retailExpress.clientId());
         settings.put("skylink.gateway.sales-channels", SALES_CHANNEL);
         return settings;
