@@ -203,6 +203,11 @@ public final class MagentoSimulator implements AutoCloseable {
         return catalog.attributes().get(code).map(JsonNode.class::cast);
     }
 
+    /** The code of the product attribute with this id (configurable options name attributes by id). */
+    public String productAttributeCode(int attributeId) {
+        return catalog.attributes().codeOf(attributeId).orElseThrow(() -> new IllegalArgumentException("no attribute " + attributeId));
+    }
+
     /**
      * Adds a website with one store view (besides {@code base}/{@code default} and {@code second}/{@code second});
      * returns the website's id.
