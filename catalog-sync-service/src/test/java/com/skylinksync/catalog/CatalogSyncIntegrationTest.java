@@ -111,6 +111,104 @@ class CatalogSyncIntegrationTest {
         assertThat(writes()).isEqualTo(writesBefore);
     }
 
+    @Test
+    void theScarfGetsItsGroupPricesPerWebsiteAndNoEndedSpecialPrice() {
+        String changeSet = UUID.randomUUID().toString();
+        syncAndAwait(changeSet, "124006");
+        JsonNode scarf = harness.magento().product("SC0011OSFA").orElseThrow();
+        assertThat(scarf.get("price").decimalValue()).isEqualByComparingTo("29.95");
+        assertThat(attribute(scarf, "special_price")).isNull(); // RE's promotion ended in March 2017
+        assertThat(scarf.get("tier_prices")).hasSize(2).allSatisfy(tier ->
+                assertThat(tier.get("extension_attributes").get("website_id").asInt()).isEqualTo(1));
+        List<String> groups = harness.magento().customerGroups().stream().map(g -> g.get("code").asString()).toList();
+        assertThat(groups).anyMatch(code -> code.endsWith("(Standard)")).anyMatch(code -> code.endsWith("(Fixed)"));
+    }
+
+    @Test
+    void aPriceChangeInRetailExpressReachesMagentoAndAStockChangeWritesOnlyOnce() {
+        syncAndAwait(UUID.randomUUID().toString(), "124013");
+        var changed = harness.retailExpress().changeProduct(124013, java.util.Map.of("DefaultPrice", "99.95"), null);
+        int before = writes();
+        syncAndAwait(changed.changeSetId(), changed.ids().getFirst());
+        assertThat(harness.magento().product("PAD001OSFA").orElseThrow().get("price").decimalValue()).isEqualByComparingTo("99.95");
+
+        var stock = harness.retailExpress().changeProduct(124013, java.util.Map.of("StockAvailable", "42"), null);
+        int afterPrice = writes();
+        assertThat(afterPrice - before).isEqualTo(1);
+        syncAndAwait(stock.changeSetId(), "124013");
+        assertThat(writes() - afterPrice).isEqualTo(1);
+        JsonNode product = harness.magento().product("PAD001OSFA").orElseThrow();
+        assertThat(product.get("extension_attributes").get("stock_item").get("qty").decimalValue()).isEqualByComparingTo("42");
+        assertThat(product.get("price").decimalValue()).isEqualByComparingTo("99.95");
+    }
+
+    @Test
+    void aRenamedSkuRenamesTheProductAndAChannelDropRemovesItsWebsite() {
+        syncAndAwait(UUID.randomUUID().toString(), "124014");
+        long id = harness.magento().product("PAD002OSFA").orElseThrow().get("id").asLong();
+        assertThat(ints(harness.magento().product("PAD002OSFA").orElseThrow().get("extension_attributes").get("website_ids")))
+                .containsExactly(1, 2);
+        var renamed = harness.retailExpress().changeProduct(124014, java.util.Map.of("SKU", "PAD002-RENAMED"), java.util.Set.of(1));
+        syncAndAwait(renamed.changeSetId(), "124014");
+        assertThat(harness.magento().product("PAD002OSFA")).isEmpty();
+        JsonNode product = harness.magento().product("PAD002-RENAMED").orElseThrow();
+        assertThat(product.get("id").asLong()).isEqualTo(id);
+        assertThat(ints(product.get("extension_attributes").get("website_ids"))).containsExactly(1);
+    }
+
+    @Test
+    void permanentErrorsAreDeadLetteredWithTheirReasonWhileOthersFlow() {
+        harness.magento().product("PAD003OSFA").ifPresent(p -> { throw new IllegalStateException("fixture already synced"); });
+        createConfigurable("PAD003OSFA");
+        var missingOption = harness.retailExpress().changeProduct(124016, java.util.Map.of("SizeId", "ZZZ"), null);
+        String changeSet = UUID.randomUUID().toString();
+        List.of("999999", "124015", "124016", "124017").forEach(id ->
+                harness.events().publish(harness.events().changed(EntityType.PRODUCT, id, changeSet)));
+        assertThat(harness.completions().awaitOutcome(changeSet, "999999"))
+                .extracting(EntitySynced::getOutcome, EntitySynced::getErrorCode)
+                .containsExactly(Outcome.DEAD_LETTERED, "NOT_FOUND_IN_RETAIL_EXPRESS");
+        EntitySynced skuTaken = harness.completions().awaitOutcome(changeSet, "124015");
+        assertThat(skuTaken.getOutcome()).isEqualTo(Outcome.DEAD_LETTERED);
+        assertThat(skuTaken.getErrorCode()).isEqualTo("SKU_HELD_BY_ANOTHER_PRODUCT");
+        assertThat(skuTaken.getErrorMessage()).contains("PAD003OSFA", "configurable");
+        EntitySynced optionMissing = harness.completions().awaitOutcome(changeSet, "124016");
+        assertThat(optionMissing.getOutcome()).isEqualTo(Outcome.DEAD_LETTERED);
+        assertThat(optionMissing.getErrorCode()).isEqualTo("ATTRIBUTE_OPTION_MISSING");
+        assertThat(optionMissing.getErrorMessage()).contains("size option ZZZ");
+        assertThat(optionMissing.getAttempts()).isEqualTo(1); // the attribute synced once, then no retrying loop
+        assertThat(harness.completions().awaitOutcome(changeSet, "124017").getOutcome()).isEqualTo(Outcome.SYNCED);
+        assertThat(missingOption.ids()).containsExactly("124016");
+    }
+
+    @Test
+    void anAttributeOptionEventCreatesTheMagentoOption() {
+        String changeSet = UUID.randomUUID().toString();
+        EntityChanged event = harness.events().builder(EntityType.ATTRIBUTE_OPTION, "4", changeSet,
+                com.skylinksync.schemas.avro.Origin.EDS).setAttributeCode("brand").build();
+        harness.events().publish(event);
+        EntitySynced outcome = harness.completions().awaitOutcome(changeSet, "4");
+        assertThat(outcome.getOutcome()).as(outcome.getErrorMessage()).isIn(Outcome.SYNCED, Outcome.UNCHANGED);
+        assertThat(outcome.getTargetId()).startsWith("manufacturer:");
+        String optionId = outcome.getTargetId().substring("manufacturer:".length());
+        assertThat(harness.magento().productAttribute("manufacturer").orElseThrow().get("options"))
+                .anySatisfy(option -> assertThat(option.get("value").asString()).isEqualTo(optionId));
+    }
+
+    private static void syncAndAwait(String changeSet, String id) {
+        harness.events().publish(harness.events().changed(EntityType.PRODUCT, id, changeSet));
+        EntitySynced outcome = harness.completions().awaitOutcome(changeSet, id);
+        assertThat(outcome.getOutcome()).as(id + ": " + outcome.getErrorMessage()).isIn(Outcome.SYNCED, Outcome.UNCHANGED);
+    }
+
+    /** A merchant's configurable holding a SKU that RE uses for a simple product. */
+    private static void createConfigurable(String sku) {
+        var transport = new com.skylinksync.magento.MagentoTransport(org.springframework.web.reactive.function.client.WebClient.builder(),
+                new com.skylinksync.magento.MagentoSettings(harness.magento().restBase(), harness.magento().accessToken(),
+                        Duration.ofSeconds(10)));
+        new com.skylinksync.magento.catalog.MagentoCatalog(transport).createProduct(new com.skylinksync.magento.catalog.MagentoProduct(
+                null, sku, "Merchant's own " + sku, "configurable", 4, null, 1, 4, null, null, List.of(1), null, null, null, null));
+    }
+
     private static int writes() {
         return (int) harness.magento().requests().stream().filter(r -> !r.method().equals("GET")).count();
     }
