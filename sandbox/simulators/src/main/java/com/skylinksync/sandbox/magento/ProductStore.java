@@ -44,6 +44,9 @@ final class ProductStore {
     private final Map<Long, ObjectNode> products = new LinkedHashMap<>();
     // product id -> store id -> field -> value (top-level fields and custom attribute codes alike)
     private final Map<Long, Map<Integer, Map<String, JsonNode>>> storeValues = new HashMap<>();
+    // MySQL's indexes, so a large catalogue is not scanned per request: SKU, and every custom attribute's value.
+    private final Map<String, Long> skuIndex = new HashMap<>();
+    private final Map<String, Map<String, Set<Long>>> byAttribute = new HashMap<>();
     private long lastId = 0;
 
     ProductStore(CatalogAttributes attributes, StoreDirectory stores, Clock clock) {
@@ -157,6 +160,7 @@ final class ProductStore {
             lastId = id;
         }
         product.put("updated_at", now);
+        reindex(existing, product);
         products.put(id, product);
         if (scoped && !scopedValues.isEmpty()) {
             keepStoreValues(id, store, scopedValues);
@@ -282,12 +286,53 @@ final class ProductStore {
         }
     }
 
+    private void reindex(ObjectNode before, ObjectNode after) {
+        long id = after.get("id").asLong();
+        if (before != null) {
+            skuIndex.remove(before.get("sku").asString().toLowerCase(Locale.ROOT));
+            customAttributes(before).forEach((code, value) -> Optional.ofNullable(byAttribute.get(code))
+                    .map(values -> values.get(indexed(value))).ifPresent(ids -> ids.remove(id)));
+        }
+        skuIndex.put(after.get("sku").asString().toLowerCase(Locale.ROOT), id);
+        customAttributes(after).forEach((code, value) -> byAttribute.computeIfAbsent(code, c -> new HashMap<>())
+                .computeIfAbsent(indexed(value), v -> new LinkedHashSet<>()).add(id));
+    }
+
+    private static String indexed(JsonNode value) {
+        return value == null || value.isNull() ? "" : value.asString().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The products a search's first filter can only match, when that filter is an {@code eq} on the SKU or a custom
+     * attribute (what an index answers); empty when the whole catalogue must be read.
+     */
+    synchronized Optional<List<ObjectNode>> candidates(SearchCriteria criteria, StoreDirectory.StoreView store) {
+        for (List<Filter> group : criteria.filterGroups()) {
+            if (group.size() != 1 || !group.getFirst().conditionType().equals("eq") || group.getFirst().value() == null) {
+                continue;
+            }
+            Filter filter = group.getFirst();
+            String value = filter.value().toLowerCase(Locale.ROOT);
+            if (filter.field().equals("sku")) {
+                return Optional.of(Optional.ofNullable(skuIndex.get(value)).map(products::get).map(p -> view(p, store)).stream().toList());
+            }
+            Map<String, Set<Long>> index = byAttribute.get(filter.field());
+            if (index != null && !SCOPED_CUSTOM.contains(filter.field()) && !value.isEmpty()) {
+                return Optional.of(index.getOrDefault(value, Set.of()).stream().map(products::get)
+                        .map(p -> view(p, store)).toList());
+            }
+        }
+        return Optional.empty();
+    }
+
     /** M/CatalogUrlRewrite: a URL key is unique per store view among the products of that store. */
     private void checkUrlKey(long id, String urlKey, List<Integer> websites) {
         if (urlKey.isEmpty()) {
             return;
         }
-        for (ObjectNode other : products.values()) {
+        Set<Long> sameKey = byAttribute.getOrDefault("url_key", Map.of()).getOrDefault(urlKey.toLowerCase(Locale.ROOT), Set.of());
+        for (Long otherId : sameKey) {
+            ObjectNode other = products.get(otherId);
             if (other.get("id").asLong() == id) {
                 continue;
             }
@@ -328,7 +373,7 @@ final class ProductStore {
     }
 
     private Optional<ObjectNode> bySku(String sku) {
-        return products.values().stream().filter(p -> p.get("sku").asString().equalsIgnoreCase(sku)).findFirst();
+        return Optional.ofNullable(skuIndex.get(sku.toLowerCase(Locale.ROOT))).map(products::get);
     }
 
     /** The product as a read through {@code store} (null: the default store view) returns it. */

@@ -68,7 +68,9 @@ final class ProductsResource {
                 throw new IllegalStateException("SQLSTATE[42S22]: Column not found: 1054 Unknown column '" + field + "'");
             }
         }
-        return Reply.json(200, SearchResults.page(products.all(store(call)), criteria, products::valueOf));
+        List<tools.jackson.databind.node.ObjectNode> scanned = products.candidates(criteria, store(call))
+                .orElseGet(() -> products.all(store(call)));
+        return Reply.json(200, SearchResults.page(scanned, criteria, products::valueOf));
     }
 
     private Reply linkWebsite(Route.Call call) {
