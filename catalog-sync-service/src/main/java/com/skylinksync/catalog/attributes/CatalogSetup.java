@@ -12,12 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.availability.AvailabilityChangeEvent;
-import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -25,8 +22,9 @@ import org.springframework.stereotype.Component;
  * The Magento attributes the catalog sync writes, which the original installed with setup scripts inside Magento: we
  * are outside it, so at start they are checked through the REST API, missing ones created (with their type and global
  * scope, in the configured attribute set) and an existing one of an unusable type reported. Until the check passes
- * the service is not ready ({@code /actuator/health/readiness} OUT_OF_SERVICE, health {@code catalogSetup} DOWN naming
- * each problem) and product syncs fail transiently (retried); Magento unreachable is retried every few seconds.
+ * the service is not ready (health {@code catalogSetup} DOWN naming each problem, which the readiness group includes:
+ * {@code /actuator/health/readiness} answers 503) and syncs fail transiently (retried); Magento unreachable is
+ * retried every few seconds.
  */
 @Component("catalogSetup")
 public class CatalogSetup implements HealthIndicator {
@@ -40,18 +38,15 @@ public class CatalogSetup implements HealthIndicator {
 
     private final MagentoCatalog magento;
     private final CatalogProperties properties;
-    private final ApplicationContext context;
     private volatile List<String> problems = List.of("not checked yet");
 
-    CatalogSetup(MagentoCatalog magento, CatalogProperties properties, ApplicationContext context) {
+    CatalogSetup(MagentoCatalog magento, CatalogProperties properties) {
         this.magento = magento;
         this.properties = properties;
-        this.context = context;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void checkWhenStarted() {
-        AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
         Thread.ofVirtual().name("catalog-setup").start(this::checkUntilDone);
     }
 
@@ -61,7 +56,6 @@ public class CatalogSetup implements HealthIndicator {
                 problems = check();
                 if (problems.isEmpty()) {
                     log.info("Magento catalog set-up is complete");
-                    AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
                 } else {
                     log.error("Magento catalog set-up cannot be completed: {}", problems);
                 }

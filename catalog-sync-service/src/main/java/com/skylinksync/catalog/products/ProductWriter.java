@@ -97,7 +97,7 @@ class ProductWriter {
                     visibility, weight, custom, websiteIds, stockChanged ? stockItem(content.stock()) : null, tiers, null, null);
             saved = magento.saveProduct(currentSku, update, MagentoCatalog.ALL_STORES);
         }
-        if (creating || pricesChanged || detailsChanged) {
+        if (pricesChanged || detailsChanged) {
             writes += websiteOverrides(saved.sku(), content);
         }
         targets.written("product:" + id, detailsHash, saved.id(), saved.sku());
@@ -134,7 +134,9 @@ class ProductWriter {
         custom.putAll(details(content));
         custom.putAll(stockAttributes(content.stock()));
         custom.putAll(special(content.prices().global()));
-        String urlKey = UrlKeys.of(content.details().name());
+        // Matrix children share their name: their SKU in the key keeps it unique (reference: #8188, #11266).
+        String urlKey = UrlKeys.of(content.details().matrixChild()
+                ? content.details().name() + " " + content.details().sku() : content.details().name());
         for (int suffix = 0; ; suffix++) {
             custom.put("url_key", suffix == 0 ? urlKey : urlKey + "-" + suffix);
             MagentoProduct product = new MagentoProduct(null, content.details().sku(), content.details().name(), "simple",
@@ -196,22 +198,31 @@ class ProductWriter {
         return matrixChild ? MagentoProduct.NOT_VISIBLE_INDIVIDUALLY : MagentoProduct.VISIBLE_IN_CATALOG_AND_SEARCH;
     }
 
-    /** A store-scoped save for each website whose name or prices differ from the global ones. */
+    /**
+     * A store-scoped save for each other website whose name or prices differ from the global ones — or did at the last
+     * write and no longer do, so a stale override is reset ({@code website:<id>:<website>} keeps what each shows).
+     */
     private int websiteOverrides(String sku, ProductContent content) {
         int writes = 0;
         ProductContent.WebsitePrices global = content.prices().global();
-        for (Integer website : content.details().websiteIds()) {
+        List<Integer> websiteIds = content.details().websiteIds();
+        for (Integer website : websiteIds.subList(1, websiteIds.size())) {
             ProductContent.WebsitePrices own = content.prices().byWebsite().get(website);
-            String name = content.details().websiteNames().get(website);
-            boolean priceDiffers = own != null && (own.price().compareTo(global.price()) != 0
-                    || !java.util.Objects.equals(own.specialPrice(), global.specialPrice()));
-            if (name == null && !priceDiffers) {
+            String ownName = content.details().websiteNames().get(website);
+            boolean differs = ownName != null || own.price().compareTo(global.price()) != 0
+                    || !java.util.Objects.equals(own.specialPrice(), global.specialPrice())
+                    || !java.util.Objects.equals(own.specialTo(), global.specialTo());
+            String target = "website:" + content.productId() + ":" + website;
+            Optional<WriteTargets.Written> shown = targets.find(target);
+            String hash = differs ? ContentHash.of(ownName, own, properties.nameStrategy()) : "global";
+            if ((shown.isEmpty() && !differs) || shown.map(WriteTargets.Written::contentHash).filter(hash::equals).isPresent()) {
                 continue;
             }
-            magento.saveProduct(sku, new MagentoProduct(null, sku,
+            String name = ownName == null ? content.details().name() : ownName;
+            MagentoProduct saved = magento.saveProduct(sku, new MagentoProduct(null, sku,
                     properties.nameStrategy() == CatalogProperties.NameStrategy.ALWAYS ? name : null, null, null,
-                    priceDiffers ? own.price() : null, null, null, null, priceDiffers ? special(own) : null,
-                    null, null, null, null, null), websites.storeCodeOf(website));
+                    own.price(), null, null, null, special(own), null, null, null, null, null), websites.storeCodeOf(website));
+            targets.written(target, hash, saved.id(), saved.sku());
             writes++;
         }
         return writes;

@@ -137,7 +137,7 @@ public final class MagentoSimulator implements AutoCloseable {
         server.setExecutor(handlers);
         server.createContext("/rest", new RestRouter(routes, code -> stores.storeView(code).isPresent(), faults, journal,
                 options.accessToken(), json, clock));
-        server.createContext("/sandbox", new SandboxStateApi(customers, journal, json));
+        server.createContext("/sandbox", new SandboxStateApi(customers, products, journal, json));
         server.start();
         var simulator = new MagentoSimulator(server, handlers, options.accessToken(), customers, groups, taxClasses,
                 journal, faults, new Catalog(stores, catalogAttributes, products));
