@@ -181,6 +181,22 @@ class CatalogSyncIntegrationTest {
     }
 
     @Test
+    void twoMagentoProductsClaimingOneRetailExpressProductAreAnAmbiguousMatch() {
+        var catalog = catalogClient();
+        for (String sku : List.of("CLAIM-A", "CLAIM-B")) {
+            catalog.createProduct(new com.skylinksync.magento.catalog.MagentoProduct(null, sku, "Claim " + sku, "simple", 4,
+                    java.math.BigDecimal.ONE, 1, 4, null, java.util.Map.of("skylink_product_id", "124018"), List.of(1),
+                    null, null, null, null));
+        }
+        String changeSet = UUID.randomUUID().toString();
+        harness.events().publish(harness.events().changed(EntityType.PRODUCT, "124018", changeSet));
+        EntitySynced outcome = harness.completions().awaitOutcome(changeSet, "124018");
+        assertThat(outcome.getOutcome()).isEqualTo(Outcome.DEAD_LETTERED);
+        assertThat(outcome.getErrorCode()).isEqualTo("TOO_MANY_PRODUCT_MATCHES");
+        assertThat(outcome.getErrorMessage()).contains("CLAIM-A", "CLAIM-B");
+    }
+
+    @Test
     void anAttributeOptionEventCreatesTheMagentoOption() {
         String changeSet = UUID.randomUUID().toString();
         EntityChanged event = harness.events().builder(EntityType.ATTRIBUTE_OPTION, "4", changeSet,
@@ -200,12 +216,16 @@ class CatalogSyncIntegrationTest {
         assertThat(outcome.getOutcome()).as(id + ": " + outcome.getErrorMessage()).isIn(Outcome.SYNCED, Outcome.UNCHANGED);
     }
 
+    private static com.skylinksync.magento.catalog.MagentoCatalog catalogClient() {
+        return new com.skylinksync.magento.catalog.MagentoCatalog(new com.skylinksync.magento.MagentoTransport(
+                org.springframework.web.reactive.function.client.WebClient.builder(),
+                new com.skylinksync.magento.MagentoSettings(harness.magento().restBase(), harness.magento().accessToken(),
+                        Duration.ofSeconds(10))));
+    }
+
     /** A merchant's configurable holding a SKU that RE uses for a simple product. */
     private static void createConfigurable(String sku) {
-        var transport = new com.skylinksync.magento.MagentoTransport(org.springframework.web.reactive.function.client.WebClient.builder(),
-                new com.skylinksync.magento.MagentoSettings(harness.magento().restBase(), harness.magento().accessToken(),
-                        Duration.ofSeconds(10)));
-        new com.skylinksync.magento.catalog.MagentoCatalog(transport).createProduct(new com.skylinksync.magento.catalog.MagentoProduct(
+        catalogClient().createProduct(new com.skylinksync.magento.catalog.MagentoProduct(
                 null, sku, "Merchant's own " + sku, "configurable", 4, null, 1, 4, null, null, List.of(1), null, null, null, null));
     }
 
