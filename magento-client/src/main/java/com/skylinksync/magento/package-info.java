@@ -10,9 +10,11 @@
  *   <li>{@code customers}: {@code MagentoCustomers} — customers, customer groups, customer searches.</li>
  *   <li>{@code directory}: {@code MagentoDirectory} — countries and their regions, which customer and order addresses
  *       share.</li>
- *   <li>Next, each over the same {@code MagentoTransport} and registered in {@code MagentoAutoConfiguration}:
- *       {@code catalog} with {@code MagentoCatalog} (products, attribute options, configurable options and children,
- *       stock items, tier and special prices, websites) and {@code sales} with {@code MagentoSales} (orders, invoices,
+ *   <li>{@code catalog}: {@code MagentoCatalog} — products (with their stock item, tier prices, website links and
+ *       configurable options and links), product attributes, their options and attribute sets, configurable options
+ *       and children, stock items, websites and store views.</li>
+ *   <li>Next, over the same {@code MagentoTransport} and registered in {@code MagentoAutoConfiguration}:
+ *       {@code sales} with {@code MagentoSales} (orders, invoices,
  *       shipments). Their records and wire types stay in their own package, as {@code customers} does.</li>
  * </ul>
  */

@@ -1,5 +1,6 @@
 package com.skylinksync.sandbox.stack;
 
+import com.skylinksync.catalog.CatalogSyncApplication;
 import com.skylinksync.customers.CustomerSyncApplication;
 import com.skylinksync.gateway.EdsGatewayApplication;
 import com.skylinksync.sandbox.infra.KafkaBroker;
@@ -19,7 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The whole system on one machine with no Docker: a real KRaft broker, a real PostgreSQL, the Retail Express and
- * Magento simulators, the EDS gateway and the customer sync service, wired together. State lives only as long as
+ * Magento simulators, the EDS gateway and the customer and catalog sync services, wired together. State lives only as long as
  * the stack (the broker's and the database's data are throwaway), so every start is a clean, consistent one.
  */
 public final class LocalStack implements AutoCloseable {
@@ -36,6 +37,7 @@ public final class LocalStack implements AutoCloseable {
     private final MagentoSimulator magento;
     private final ConfigurableApplicationContext gateway;
     private final ConfigurableApplicationContext customerSync;
+    private final ConfigurableApplicationContext catalogSync;
     private final String kafkaBootstrap;
 
     private LocalStack(StackPorts ports) {
@@ -49,6 +51,8 @@ public final class LocalStack implements AutoCloseable {
 
             gateway = track(run(EdsGatewayApplication.builder(), ports.gateway(), gatewaySettings(postgres)));
             customerSync = track(run(CustomerSyncApplication.builder(), ports.customerSync(), customerSyncSettings(postgres)));
+            catalogSync = track(run(CatalogSyncApplication.builder(), ports.catalogSync(),
+                    syncServiceSettings(postgres, "catalog_sync")));
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -65,6 +69,10 @@ public final class LocalStack implements AutoCloseable {
 
     public URI customerSyncUri() {
         return URI.create("http://127.0.0.1:" + port(customerSync));
+    }
+
+    public URI catalogSyncUri() {
+        return URI.create("http://127.0.0.1:" + port(catalogSync));
     }
 
     public RetailExpressSimulator retailExpress() {
@@ -112,9 +120,13 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private Map<String, Object> customerSyncSettings(PostgresServer postgres) {
+        return syncServiceSettings(postgres, "customer_sync");
+    }
+
+    private Map<String, Object> syncServiceSettings(PostgresServer postgres, String schema) {
         var settings = common();
         // Its own schema for its entity status store and mapping tables, as in production; Flyway migrates it over JDBC.
-        settings.put("spring.r2dbc.url", postgres.r2dbcUrl("customer_sync"));
+        settings.put("spring.r2dbc.url", postgres.r2dbcUrl(schema));
         settings.put("spring.r2dbc.username", PostgresServer.USER);
         settings.put("spring.r2dbc.password", "");
         settings.put("spring.flyway.url", postgres.jdbcUrl());

@@ -5,14 +5,15 @@ package com.skylinksync.sandbox.stack;
  * Each can be overridden with a system property or environment variable, e.g. {@code -Dskylink.port.gateway=9080}
  * or {@code SKYLINK_PORT_GATEWAY=9080}.
  */
-public record StackPorts(int gateway, int magento, int retailExpress, int postgres, int customerSync) {
+public record StackPorts(int gateway, int magento, int retailExpress, int postgres, int customerSync,
+                         int catalogSync) {
 
     public static StackPorts defaults() {
-        return new StackPorts(8080, 8081, 8082, 15432, 8090);
+        return new StackPorts(8080, 8081, 8082, 15432, 8090, 8091);
     }
 
     public static StackPorts anyFree() {
-        return new StackPorts(0, 0, 0, 0, 0);
+        return new StackPorts(0, 0, 0, 0, 0, 0);
     }
 
     /** The defaults, overridden by {@code skylink.port.*} system properties or {@code SKYLINK_PORT_*} variables. */
@@ -20,7 +21,7 @@ public record StackPorts(int gateway, int magento, int retailExpress, int postgr
         StackPorts d = defaults();
         return new StackPorts(port("gateway", d.gateway()), port("magento", d.magento()),
                 port("retail-express", d.retailExpress()), port("postgres", d.postgres()),
-                port("customer-sync", d.customerSync()));
+                port("customer-sync", d.customerSync()), port("catalog-sync", d.catalogSync()));
     }
 
     private static int port(String name, int fallback) {

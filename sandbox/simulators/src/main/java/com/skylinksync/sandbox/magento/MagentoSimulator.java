@@ -84,9 +84,16 @@ public final class MagentoSimulator implements AutoCloseable {
     private final TaxClasses taxClasses;
     private final RequestJournal journal;
     private final FaultPlan faults;
+    private final Catalog catalog;
+
+    /** The catalog's parts, which the simulator's catalog accessors read. */
+    private record Catalog(StoreDirectory stores, CatalogAttributes attributes, ProductStore products) {
+    }
 
     private MagentoSimulator(HttpServer server, ExecutorService handlers, String accessToken, CustomerStore customers,
-                             CustomerGroupStore groups, TaxClasses taxClasses, RequestJournal journal, FaultPlan faults) {
+                             CustomerGroupStore groups, TaxClasses taxClasses, RequestJournal journal, FaultPlan faults,
+                             Catalog catalog) {
+        this.catalog = catalog;
         this.server = server;
         this.handlers = handlers;
         this.accessToken = accessToken;
@@ -112,6 +119,13 @@ public final class MagentoSimulator implements AutoCloseable {
         routes.addAll(new CustomersResource(customers, attributes, json).routes());
         routes.addAll(new CustomerGroupsResource(groups, json).routes());
         routes.addAll(new DirectoryResource(directory, json).routes());
+        StoreDirectory stores = new StoreDirectory();
+        CatalogAttributes catalogAttributes = new CatalogAttributes();
+        ProductStore products = new ProductStore(catalogAttributes, stores, clock);
+        routes.addAll(new StoreResource(stores).routes());
+        routes.addAll(new ProductAttributesResource(catalogAttributes, json).routes());
+        routes.addAll(new ProductsResource(products, catalogAttributes, stores, json).routes());
+        routes.addAll(new ConfigurableProductsResource(products, catalogAttributes, json).routes());
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
@@ -121,11 +135,12 @@ public final class MagentoSimulator implements AutoCloseable {
         // One virtual thread per exchange: injected latency must not hold up other requests.
         ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(handlers);
-        server.createContext("/rest", new RestRouter(routes, faults, journal, options.accessToken(), json, clock));
-        server.createContext("/sandbox", new SandboxStateApi(customers, journal, json));
+        server.createContext("/rest", new RestRouter(routes, code -> stores.storeView(code).isPresent(), faults, journal,
+                options.accessToken(), json, clock));
+        server.createContext("/sandbox", new SandboxStateApi(customers, products, journal, json));
         server.start();
         var simulator = new MagentoSimulator(server, handlers, options.accessToken(), customers, groups, taxClasses,
-                journal, faults);
+                journal, faults, new Catalog(stores, catalogAttributes, products));
         log.info("Magento simulator listening at {}", simulator.restBase());
         return simulator;
     }
@@ -164,6 +179,41 @@ public final class MagentoSimulator implements AutoCloseable {
      */
     public int addCustomerTaxClass(String name) {
         return taxClasses.add(Objects.requireNonNull(name, "name"), TaxClasses.Type.CUSTOMER).id();
+    }
+
+    /** Every product, in id order, as {@code GET /rest/V1/products/{sku}} (the default store view) returns it. */
+    public List<JsonNode> products() {
+        return List.copyOf(catalog.products().all(null));
+    }
+
+    /** The product with this SKU as a read through store view {@code storeCode} returns it ({@code all}: global values). */
+    public Optional<JsonNode> product(String sku, String storeCode) {
+        return catalog.products().get(sku, storeCode.equals("all") ? null
+                : catalog.stores().storeView(storeCode).orElseThrow(() -> new IllegalArgumentException("no store " + storeCode)))
+                .map(JsonNode.class::cast);
+    }
+
+    /** The product with this SKU through the default store view. */
+    public Optional<JsonNode> product(String sku) {
+        return product(sku, "default");
+    }
+
+    /** A product attribute with its options, as {@code GET /V1/products/attributes/{code}} returns it. */
+    public Optional<JsonNode> productAttribute(String code) {
+        return catalog.attributes().get(code).map(JsonNode.class::cast);
+    }
+
+    /** The code of the product attribute with this id (configurable options name attributes by id). */
+    public String productAttributeCode(int attributeId) {
+        return catalog.attributes().codeOf(attributeId).orElseThrow(() -> new IllegalArgumentException("no attribute " + attributeId));
+    }
+
+    /**
+     * Adds a website with one store view (besides {@code base}/{@code default} and {@code second}/{@code second});
+     * returns the website's id.
+     */
+    public int addWebsite(String websiteCode, String storeCode) {
+        return catalog.stores().add(websiteCode, websiteCode, storeCode, storeCode);
     }
 
     /** The {@code /rest} requests answered so far, oldest first. */

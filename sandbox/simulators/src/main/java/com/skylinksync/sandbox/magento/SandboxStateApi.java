@@ -7,17 +7,19 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 
 /**
- * Read-only view of the simulator for people and scripts driving the local stack: {@code GET /sandbox/customers}
- * and {@code GET /sandbox/requests}. No token, no journaling: it is not part of Magento.
+ * Read-only view of the simulator for people and scripts driving the local stack: {@code GET /sandbox/customers},
+ * {@code GET /sandbox/products} and {@code GET /sandbox/requests}. No token, no journaling: it is not part of Magento.
  */
 final class SandboxStateApi implements HttpHandler {
 
     private final CustomerStore customers;
+    private final ProductStore products;
     private final RequestJournal journal;
     private final ObjectMapper json;
 
-    SandboxStateApi(CustomerStore customers, RequestJournal journal, ObjectMapper json) {
+    SandboxStateApi(CustomerStore customers, ProductStore products, RequestJournal journal, ObjectMapper json) {
         this.customers = customers;
+        this.products = products;
         this.journal = journal;
         this.json = json;
     }
@@ -36,13 +38,14 @@ final class SandboxStateApi implements HttpHandler {
         ArrayNode items = json.createArrayNode();
         switch (exchange.getRequestURI().getPath().replaceAll("/+$", "")) {
             case "/sandbox/customers" -> customers.all().forEach(items::add);
+            case "/sandbox/products" -> products.all(null).forEach(items::add);
             case "/sandbox/requests" -> journal.requests().forEach(request -> items.addObject()
                     .put("at", request.at().toString())
                     .put("method", request.method())
                     .put("path", request.path())
                     .put("status", request.status()));
             default -> {
-                return Reply.of(MagentoFault.of(404, "Try /sandbox/customers or /sandbox/requests."));
+                return Reply.of(MagentoFault.of(404, "Try /sandbox/customers, /sandbox/products or /sandbox/requests."));
             }
         }
         return Reply.json(200, items);
