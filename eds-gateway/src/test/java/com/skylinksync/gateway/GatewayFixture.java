@@ -52,6 +52,9 @@ final class GatewayFixture implements AutoCloseable {
 
     static final String OLD_KEY = "eds-test-key-old";
     static final String API_KEY = "eds-test-key-current";
+    /** Operator API credentials: the operator role, and the read-only role. */
+    static final String OPERATOR_TOKEN = "ops-test-operator-token";
+    static final String READ_ONLY_TOKEN = "ops-test-read-only-token";
     static final Duration DEADLINE = Duration.ofSeconds(30);
 
     final KafkaBroker kafka;
@@ -98,6 +101,8 @@ final class GatewayFixture implements AutoCloseable {
         properties.put("spring.flyway.url", postgres.jdbcUrl());
         properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
         properties.put("skylink.gateway.api-keys", OLD_KEY + "," + API_KEY);
+        properties.put("skylink.gateway.operator-access.operator-tokens", OPERATOR_TOKEN);
+        properties.put("skylink.gateway.operator-access.read-only-tokens", READ_ONLY_TOKEN);
         properties.put("skylink.gateway.client-id", clientId());
         properties.put("skylink.gateway.sales-channels", "1,2");
         properties.put("skylink.gateway.topic-partitions", "3");
@@ -114,7 +119,13 @@ final class GatewayFixture implements AutoCloseable {
                 .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     }
 
+    /** A client presenting the operator credential on every request (RE's own requests carry their x-api-key too). */
     static WebTestClient http(ConfigurableApplicationContext gateway) {
+        return anonymous(gateway).mutate().defaultHeader("Authorization", "Bearer " + OPERATOR_TOKEN).build();
+    }
+
+    /** A client presenting no operator credential. */
+    static WebTestClient anonymous(ConfigurableApplicationContext gateway) {
         return WebTestClient.bindToServer()
                 .baseUrl("http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port"))
                 .responseTimeout(DEADLINE)

@@ -256,6 +256,7 @@ class IntakeFuzzTest {
                 body = validBody(random, ids).getBytes(StandardCharsets.UTF_8);
             } else if (pick < 96) {
                 kind = "status api";
+                headers.add(new String[] {"Authorization", "Bearer " + GatewayFixture.READ_ONLY_TOKEN});
                 return new FuzzCase(kind, "GET", random.nextBoolean() ? "/changesets?" + oddListQuery(random)
                         : "/changesets/" + URLEncoder.encode(randomUnicode(random, 1 + random.nextInt(100)), StandardCharsets.UTF_8)
                                 + "?entitySize=" + URLEncoder.encode(ODD_VALUES[random.nextInt(ODD_VALUES.length)], StandardCharsets.UTF_8),

@@ -1,5 +1,6 @@
 package com.skylinksync.magento;
 
+import com.skylinksync.magento.catalog.MagentoCatalog;
 import com.skylinksync.magento.customers.MagentoCustomers;
 import com.skylinksync.magento.directory.MagentoDirectory;
 import com.skylinksync.magento.sales.MagentoSales;
@@ -41,6 +42,12 @@ public class MagentoAutoConfiguration {
     @ConditionalOnMissingBean
     MagentoDirectory magentoDirectory(MagentoTransport transport) {
         return new MagentoDirectory(transport);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MagentoCatalog magentoCatalog(MagentoTransport transport) {
+        return new MagentoCatalog(transport);
     }
 
     @Bean

@@ -82,6 +82,11 @@ public final class MagentoTransport {
         return read(ok(exchange(HttpMethod.PUT, path, "", body), HttpMethod.PUT, path), path, json.constructType(type));
     }
 
+    /** {@code DELETE path}; Magento's answer as {@code type}. */
+    public <T> T delete(String path, Class<T> type) {
+        return read(ok(exchange(HttpMethod.DELETE, path, "", null), HttpMethod.DELETE, path), path, json.constructType(type));
+    }
+
     /** A value as one path segment ({@code /V1/directory/countries/{id}}), percent-encoded. */
     public static String segment(String value) {
         return SearchCriteria.encode(Objects.requireNonNull(value, "value"));

@@ -10,12 +10,11 @@
  *   <li>{@code customers}: {@code MagentoCustomers} — customers, customer groups, customer searches.</li>
  *   <li>{@code directory}: {@code MagentoDirectory} — countries and their regions, which customer and order addresses
  *       share.</li>
+ *   <li>{@code catalog}: {@code MagentoCatalog} — products (with their stock item, tier prices, website links and
+ *       configurable options and links), product attributes, their options and attribute sets, configurable options
+ *       and children, stock items, websites and store views.</li>
  *   <li>{@code sales}: {@code MagentoSales} — orders (search by {@code updated_at}, get, comments), invoices
  *       (search, invoice an order) and shipments (search, ship an order with items, comment and tracks).</li>
- *   <li>Next, over the same {@code MagentoTransport} and registered in {@code MagentoAutoConfiguration}:
- *       {@code catalog} with {@code MagentoCatalog} (products, attribute options, configurable options and children,
- *       stock items, tier and special prices, websites). Its records and wire types stay in its own package, as
- *       {@code customers} does.</li>
  * </ul>
  */
 package com.skylinksync.magento;

@@ -63,30 +63,6 @@ final class KeyOrderedDispatcher {
         Map<String, Verdict> run(List<Work> group);
     }
 
-    private enum State { QUEUED, RUNNING, BACKING_OFF }
-
-    private static final class Lane {
-        final String key;
-        final List<Received> waiting = new ArrayList<>();
-        final List<Received> covered = new ArrayList<>();
-        State state = State.QUEUED;
-        int attempt;
-        Instant failingSince;
-
-        Lane(String key) {
-            this.key = key;
-        }
-
-        boolean realTime() {
-            return covered.stream().anyMatch(Received::realTime) || waiting.stream().anyMatch(Received::realTime);
-        }
-
-        boolean holds(Collection<TopicPartition> partitions) {
-            return covered.stream().anyMatch(r -> partitions.contains(r.partition()))
-                    || waiting.stream().anyMatch(r -> partitions.contains(r.partition()));
-        }
-    }
-
     private final Runner runner;
     private final OffsetLedger offsets;
     private final Executor workers;
@@ -138,7 +114,7 @@ final class KeyOrderedDispatcher {
             enqueue(lane);
         } else {
             lane.waiting.add(received);
-            if (lane.state == State.QUEUED && received.realTime() && backlog.remove(lane)) {
+            if (lane.state == Lane.State.QUEUED && received.realTime() && backlog.remove(lane)) {
                 urgent.add(lane); // a real-time event lifts a queued backlog lane
             }
         }
@@ -153,15 +129,15 @@ final class KeyOrderedDispatcher {
         assigned.removeAll(partitions);
         for (Lane lane : List.copyOf(lanes.values())) {
             lane.waiting.removeIf(r -> partitions.contains(r.partition()));
-            if (lane.state != State.RUNNING) {
+            if (lane.state != Lane.State.RUNNING) {
                 lane.covered.removeIf(r -> partitions.contains(r.partition()));
-                if (lane.covered.isEmpty() && lane.waiting.isEmpty()) {
+                if (lane.idle()) {
                     forget(lane);
                 }
             }
         }
         long deadline = System.nanoTime() + wait.toNanos();
-        while (lanes.values().stream().anyMatch(lane -> lane.state == State.RUNNING && lane.holds(partitions))) {
+        while (lanes.values().stream().anyMatch(lane -> lane.state == Lane.State.RUNNING && lane.holds(partitions))) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return;
@@ -191,7 +167,7 @@ final class KeyOrderedDispatcher {
     }
 
     private void enqueue(Lane lane) {
-        lane.state = State.QUEUED;
+        lane.state = Lane.State.QUEUED;
         (lane.realTime() ? urgent : backlog).add(lane);
     }
 
@@ -211,8 +187,10 @@ final class KeyOrderedDispatcher {
             List<Work> group = new ArrayList<>();
             while (group.size() < batchSize && !queue.isEmpty()) {
                 Lane lane = queue.poll();
-                lane.state = State.RUNNING;
-                take(lane);
+                lane.state = Lane.State.RUNNING;
+                if (!lane.waiting.isEmpty()) {
+                    lane.takeNext(orderings.apply(lane.waiting.getFirst()));
+                }
                 lane.attempt++;
                 group.add(new Work(lane.key, List.copyOf(lane.covered), lane.attempt, lane.failingSince, realTime));
             }
@@ -224,33 +202,6 @@ final class KeyOrderedDispatcher {
         }
     }
 
-    /** Moves what the next run covers from waiting to covered (a retry covers again what it covered). */
-    private void take(Lane lane) {
-        if (lane.waiting.isEmpty()) {
-            return;
-        }
-        Ordering ordering = orderings.apply(lane.waiting.getFirst());
-        if (ordering instanceof Ordering.InOrder inOrder) {
-            if (!lane.covered.isEmpty()) {
-                return; // a retried write runs again alone, before anything after it
-            }
-            int last = 0;
-            while (last + 1 < lane.waiting.size() && supersedes(inOrder, lane.waiting.get(last), lane.waiting.get(last + 1))) {
-                last++;
-            }
-            List<Received> next = lane.waiting.subList(0, last + 1);
-            lane.covered.addAll(next);
-            next.clear();
-        } else {
-            lane.covered.addAll(lane.waiting);
-            lane.waiting.clear();
-        }
-    }
-
-    private static boolean supersedes(Ordering.InOrder ordering, Received earlier, Received later) {
-        return earlier.event() != null && later.event() != null
-                && ordering.supersedes().test(earlier.event(), later.event());
-    }
 
     private void run(List<Work> group, boolean realTime) {
         Map<String, Verdict> verdicts;
@@ -296,11 +247,11 @@ final class KeyOrderedDispatcher {
                 }
             }
             case Verdict.Retry retry -> {
-                if (lane.covered.isEmpty() && lane.waiting.isEmpty()) {
+                if (lane.idle()) {
                     lanes.remove(lane.key);
                     return;
                 }
-                lane.state = State.BACKING_OFF;
+                lane.state = Lane.State.BACKING_OFF;
                 if (lane.failingSince == null) {
                     lane.failingSince = clock.instant();
                 }
@@ -310,7 +261,7 @@ final class KeyOrderedDispatcher {
     }
 
     private synchronized void requeue(Lane lane) {
-        if (lanes.get(lane.key) != lane || lane.state != State.BACKING_OFF || stopping) {
+        if (lanes.get(lane.key) != lane || lane.state != Lane.State.BACKING_OFF || stopping) {
             return;
         }
         enqueue(lane);

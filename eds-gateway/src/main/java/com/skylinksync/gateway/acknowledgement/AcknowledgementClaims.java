@@ -28,6 +28,9 @@ class AcknowledgementClaims {
     }
 
     /**
+     * Only change sets RE sent ({@code source = 'EDS'}) are acknowledged: an operator's bulk run is tracked the same
+     * way but RE never heard of it.
+     *
      * {@code OPEN → ACKNOWLEDGING} if no entity is left without a terminal outcome; true for the one caller that wins.
      * Each caller runs this after its own outcome update committed, so whichever claim runs last sees every outcome:
      * a complete change set is always claimed, and the status condition lets only one claim succeed.
@@ -35,7 +38,7 @@ class AcknowledgementClaims {
     Mono<Boolean> claimIfComplete(String changeSetId) {
         return db.sql("""
                         UPDATE change_set SET status = 'ACKNOWLEDGING', ack_claimed_at = now()
-                        WHERE id = :id AND status = 'OPEN'
+                        WHERE id = :id AND status = 'OPEN' AND source = 'EDS'
                           AND NOT EXISTS (SELECT 1 FROM change_set_entity e
                                           WHERE e.change_set_id = :id AND e.outcome IN %s)
                         RETURNING id""".formatted(NOT_TERMINAL))
@@ -54,7 +57,7 @@ class AcknowledgementClaims {
                         UPDATE change_set SET status = 'ACKNOWLEDGING', ack_claimed_at = now()
                         WHERE status = 'OPEN' AND id IN (
                             SELECT c.id FROM change_set c
-                            WHERE c.status = 'OPEN'
+                            WHERE c.status = 'OPEN' AND c.source = 'EDS'
                               AND NOT EXISTS (SELECT 1 FROM change_set_entity e
                                               WHERE e.change_set_id = c.id AND e.outcome IN %s)
                             LIMIT :limit FOR UPDATE SKIP LOCKED)

@@ -33,6 +33,18 @@ enum BulkKind {
         int channel(BulkRequest request) {
             return request.salesChannelId();
         }
+    },
+    /** Every price group (standard and fixed): only an operator's run asks for this; RE has no bulk EDS type for it. */
+    ALL_PRICE_GROUPS("AllPriceGroups", "PriceGroup", EntityType.PRICE_GROUP) {
+        @Override
+        List<Integer> enumerate(RetailExpressCustomers customers, RetailExpressCatalogue catalogue, BulkRequest request) {
+            return catalogue.getAllPriceGroups().stream().map(group -> group.key().id()).distinct().toList();
+        }
+
+        @Override
+        int channel(BulkRequest request) {
+            return request.salesChannelId();
+        }
     };
 
     private final String edsType;
@@ -59,6 +71,10 @@ enum BulkKind {
 
     EntityType entityType() {
         return entityType;
+    }
+
+    String edsType() {
+        return edsType;
     }
 
     static BulkKind of(String edsType) {

@@ -2,6 +2,7 @@ package com.skylinksync.gateway.bulk;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -36,11 +37,12 @@ class BulkQueue {
                             SELECT change_set_id, eds_type, entity_id FROM bulk_expansion
                             WHERE status = 'PENDING' AND next_attempt_at <= now()
                             ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-                        RETURNING b.change_set_id, b.eds_type, b.entity_id, b.attempts, c.client_id, c.sales_channel_id, c.trace_id""")
+                        RETURNING b.change_set_id, b.eds_type, b.entity_id, b.attempts, c.client_id, c.sales_channel_id, c.trace_id, c.since""")
                 .bind("lease", seconds(lease))
                 .map(row -> new BulkRequest(row.get("change_set_id", String.class), row.get("eds_type", String.class),
                         row.get("entity_id", String.class), row.get("attempts", Integer.class), row.get("client_id", UUID.class),
-                        row.get("sales_channel_id", Integer.class), row.get("trace_id", UUID.class)))
+                        row.get("sales_channel_id", Integer.class), row.get("trace_id", UUID.class),
+                        Optional.ofNullable(row.get("since", java.time.OffsetDateTime.class)).map(java.time.OffsetDateTime::toInstant).orElse(null)))
                 .one();
     }
 
@@ -52,12 +54,16 @@ class BulkQueue {
         return db.sql("""
                         INSERT INTO change_set_entity (change_set_id, eds_type, entity_id, entity_type, outcome, origin)
                         SELECT :changeSet, :edsType, id, :entityType, 'PENDING', 'BULK' FROM unnest(CAST(:ids AS varchar[])) AS id
+                        WHERE CAST(:since AS timestamptz) IS NULL OR NOT EXISTS (
+                            SELECT 1 FROM change_set_entity s WHERE s.entity_type = :entityType AND s.entity_id = id
+                              AND s.outcome IN ('SYNCED', 'UNCHANGED') AND s.finished_at >= CAST(:since AS timestamptz))
                         ON CONFLICT DO NOTHING
                         RETURNING entity_id""")
                 .bind("changeSet", request.changeSetId())
                 .bind("edsType", kind.enumeratedEdsType())
                 .bind("entityType", kind.entityType().name())
                 .bind("ids", ids.toArray(String[]::new))
+                .bind("since", since(request))
                 .map(row -> row.get("entity_id", String.class))
                 .all();
     }
@@ -122,5 +128,11 @@ class BulkQueue {
 
     private static String truncate(String text) {
         return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
+    }
+
+    /** A typed null when the run has no {@code --since}: PostgreSQL must know the parameter's type either way. */
+    private static io.r2dbc.spi.Parameter since(BulkRequest request) {
+        return request.since() == null ? io.r2dbc.spi.Parameters.in(io.r2dbc.spi.R2dbcType.TIMESTAMP_WITH_TIME_ZONE)
+                : io.r2dbc.spi.Parameters.in(io.r2dbc.spi.R2dbcType.TIMESTAMP_WITH_TIME_ZONE, request.since().atOffset(java.time.ZoneOffset.UTC));
     }
 }

@@ -12,9 +12,11 @@ import java.util.UUID;
  * @param clientId       RE client of the change set
  * @param salesChannelId sales channel of the change set
  * @param traceId        trace id of the change set, carried by the enumerated entities' events too
+ * @param since          for an operator's run with {@code --since}: entities synced (or found unchanged) at or after it
+ *                       are left out; null for all
  */
 record BulkRequest(String changeSetId, String edsType, String entityId, int attempts, UUID clientId, int salesChannelId,
-                   UUID traceId) {
+                   UUID traceId, java.time.Instant since) {
 
     @Override
     public String toString() {

@@ -152,7 +152,7 @@ public class ChangeSetRegistry {
             }
             EntityChanged event = EntityChanged.newBuilder()
                     .setChangeSetId(changeSet.id())
-                    .setOrigin(Origin.EDS)
+                    .setOrigin(changeSet.origin())
                     .setClientId(changeSet.clientId().toString())
                     .setSalesChannelId(changeSet.salesChannelId())
                     .setEntityType(entity.entityType())
@@ -161,7 +161,7 @@ public class ChangeSetRegistry {
                     .setObservedAt(receivedAt)
                     .setTraceId(traceId.toString())
                     .build();
-            String topic = Topics.forEntityType(entity.entityType());
+            String topic = Topics.forEvent(entity.entityType(), changeSet.origin());
             messages.add(new OutboxMessage(changeSet.id(), topic, EntityKey.of(event), serializer.serialize(topic, event), receivedAt));
         }
         return outbox.append(messages).thenReturn(messages.size());

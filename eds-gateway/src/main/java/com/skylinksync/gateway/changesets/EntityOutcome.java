@@ -17,7 +17,9 @@ public enum EntityOutcome {
     UNSUPPORTED(true, false),
     IGNORED(true, false),
     /** A bulk entity whose enumerated entities were added to the change set; they carry their own outcomes. */
-    EXPANDED(true, false);
+    EXPANDED(true, false),
+    /** An entity of an operator's cancelled bulk run whose event had not been published yet. */
+    CANCELLED(true, false);
 
     private final boolean terminal;
     private final boolean failure;

@@ -7,17 +7,18 @@ import java.util.List;
 
 /**
  * The keys RE may present. Keys are compared as SHA-256 digests with {@link MessageDigest#isEqual}, and every key is
- * always compared, so neither timing nor length tells a caller how close a guess was.
+ * always compared, so neither timing nor length tells a caller how close a guess was. Used for RE's EDS keys and for
+ * the operators' credentials alike.
  */
-final class ApiKeys {
+public final class ApiKeys {
 
     private final List<byte[]> digests;
 
-    ApiKeys(List<String> keys) {
+    public ApiKeys(List<String> keys) {
         this.digests = keys.stream().map(ApiKeys::digest).toList();
     }
 
-    boolean accepts(String presented) {
+    public boolean accepts(String presented) {
         if (presented == null || presented.isEmpty()) {
             return false;
         }

@@ -1,5 +1,6 @@
 package com.skylinksync.sandbox.stack;
 
+import com.skylinksync.catalog.CatalogSyncApplication;
 import com.skylinksync.customers.CustomerSyncApplication;
 import com.skylinksync.fulfillment.FulfillmentSyncApplication;
 import com.skylinksync.gateway.EdsGatewayApplication;
@@ -20,13 +21,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The whole system on one machine with no Docker: a real KRaft broker, a real PostgreSQL, the Retail Express and
- * Magento simulators, the EDS gateway, the customer and the fulfillment sync services, wired together. State lives only as long as
+ * Magento simulators, the EDS gateway and the customer, catalog and fulfillment sync services, wired together. State lives only as long as
  * the stack (the broker's and the database's data are throwaway), so every start is a clean, consistent one.
  */
 public final class LocalStack implements AutoCloseable {
 
     /** The EDS key the local gateway accepts; a sandbox value, not a secret. */
     public static final String EDS_API_KEY = "local-eds-key";
+    /** The local stack's operator API credentials (Authorization: Bearer ...): the operator and the read-only role. */
+    public static final String OPERATOR_TOKEN = "local-operator-token";
+    public static final String READ_ONLY_TOKEN = "local-read-only-token";
     public static final int SALES_CHANNEL = 1;
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -34,6 +38,7 @@ public final class LocalStack implements AutoCloseable {
     private final MagentoSimulator magento;
     private final ConfigurableApplicationContext gateway;
     private final ConfigurableApplicationContext customerSync;
+    private final ConfigurableApplicationContext catalogSync;
     private final ConfigurableApplicationContext fulfillmentSync;
     private final String kafkaBootstrap;
 
@@ -48,6 +53,8 @@ public final class LocalStack implements AutoCloseable {
 
             gateway = track(run(EdsGatewayApplication.builder(), ports.gateway(), gatewaySettings(postgres)));
             customerSync = track(run(CustomerSyncApplication.builder(), ports.customerSync(), customerSyncSettings(postgres)));
+            catalogSync = track(run(CatalogSyncApplication.builder(), ports.catalogSync(),
+                    syncServiceSettings(postgres, "catalog_sync")));
             StoreProducts.addTo(magento);
             fulfillmentSync = track(run(FulfillmentSyncApplication.builder(), ports.fulfillmentSync(),
                     fulfillmentSyncSettings(postgres)));
@@ -67,6 +74,10 @@ public final class LocalStack implements AutoCloseable {
 
     public URI customerSyncUri() {
         return URI.create("http://127.0.0.1:" + port(customerSync));
+    }
+
+    public URI catalogSyncUri() {
+        return URI.create("http://127.0.0.1:" + port(catalogSync));
     }
 
     public URI fulfillmentSyncUri() {
@@ -110,15 +121,21 @@ public final class LocalStack implements AutoCloseable {
         settings.put("spring.flyway.user", PostgresServer.USER);
         settings.put("spring.flyway.password", "");
         settings.put("skylink.gateway.api-keys", EDS_API_KEY);
+        settings.put("skylink.gateway.operator-access.operator-tokens", OPERATOR_TOKEN);
+        settings.put("skylink.gateway.operator-access.read-only-tokens", READ_ONLY_TOKEN);
         settings.put("skylink.gateway.client-id", retailExpress.clientId());
         settings.put("skylink.gateway.sales-channels", SALES_CHANNEL);
         return settings;
     }
 
     private Map<String, Object> customerSyncSettings(PostgresServer postgres) {
+        return syncServiceSettings(postgres, "customer_sync");
+    }
+
+    private Map<String, Object> syncServiceSettings(PostgresServer postgres, String schema) {
         var settings = common();
         // Its own schema for its entity status store and mapping tables, as in production; Flyway migrates it over JDBC.
-        settings.put("spring.r2dbc.url", postgres.r2dbcUrl("customer_sync"));
+        settings.put("spring.r2dbc.url", postgres.r2dbcUrl(schema));
         settings.put("spring.r2dbc.username", PostgresServer.USER);
         settings.put("spring.r2dbc.password", "");
         settings.put("spring.flyway.url", postgres.jdbcUrl());

@@ -92,6 +92,19 @@ class LocalStackEndToEndTest {
     }
 
     @Test
+    void aProductChangeSetReachesMagentoThroughTheCatalogServiceAndIsAcknowledged() throws Exception {
+        String changeSet = "9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d";
+        String body = """
+                {"Changesets":[{"ChangesetId":"%s","UpdatedEntities":[{"Type":"Product","List":[124005]}]}]}
+                """.formatted(changeSet);
+        assertThat(putChangeSet(body, LocalStack.EDS_API_KEY).statusCode()).isEqualTo(201);
+        await().atMost(DEADLINE).until(() -> stack.magento().product("HB0011OSFA").isPresent());
+        JsonNode beanie = stack.magento().product("HB0011OSFA").orElseThrow();
+        assertThat(beanie.path("price").decimalValue()).isEqualByComparingTo("19.95");
+        await().atMost(DEADLINE).until(() -> stack.retailExpress().processedChangeSets().contains(changeSet));
+    }
+
+    @Test
     void theGatewayTurnsAwayAWrongKeyAndAMalformedBodyWithProblemJson() throws Exception {
         var unauthorized = putChangeSet(BODY, "not-the-key");
         assertThat(unauthorized.statusCode()).isEqualTo(401);

@@ -87,12 +87,18 @@ public final class MagentoSimulator implements AutoCloseable {
     private final TaxClasses taxClasses;
     private final RequestJournal journal;
     private final FaultPlan faults;
-    private final ShopProducts products;
+    private final Catalog catalog;
+    private final ShopProducts shopProducts;
     private final SalesStore sales;
+
+    /** The catalog's parts, which the simulator's catalog accessors read. */
+    private record Catalog(StoreDirectory stores, CatalogAttributes attributes, ProductStore products) {
+    }
 
     private MagentoSimulator(HttpServer server, ExecutorService handlers, String accessToken, CustomerStore customers,
                              CustomerGroupStore groups, TaxClasses taxClasses, RequestJournal journal, FaultPlan faults,
-                             ShopProducts products, SalesStore sales) {
+                             Catalog catalog, ShopProducts shopProducts, SalesStore sales) {
+        this.catalog = catalog;
         this.server = server;
         this.handlers = handlers;
         this.accessToken = accessToken;
@@ -101,8 +107,14 @@ public final class MagentoSimulator implements AutoCloseable {
         this.taxClasses = taxClasses;
         this.journal = journal;
         this.faults = faults;
-        this.products = products;
+        this.shopProducts = shopProducts;
         this.sales = sales;
+    }
+
+    /** The catalog's own {@code GET products/:sku}, which the shop's products fall back to. */
+    private static Route.Handler catalogProductGet(List<Route> routes) {
+        return routes.stream().filter(r -> r.method().equals("GET") && r.template().equals("products/:sku"))
+                .findFirst().orElseThrow().handler();
     }
 
     public static MagentoSimulator start(Options options) {
@@ -120,10 +132,18 @@ public final class MagentoSimulator implements AutoCloseable {
         routes.addAll(new CustomersResource(customers, attributes, json).routes());
         routes.addAll(new CustomerGroupsResource(groups, json).routes());
         routes.addAll(new DirectoryResource(directory, json).routes());
-        ShopProducts products = new ShopProducts();
-        SalesStore sales = new SalesStore(new OrderPlacement(products), customers, clock);
+        StoreDirectory stores = new StoreDirectory();
+        CatalogAttributes catalogAttributes = new CatalogAttributes();
+        ProductStore products = new ProductStore(catalogAttributes, stores, clock);
+        routes.addAll(new StoreResource(stores).routes());
+        routes.addAll(new ProductAttributesResource(catalogAttributes, json).routes());
+        routes.addAll(new ProductsResource(products, catalogAttributes, stores, json).routes());
+        routes.addAll(new ConfigurableProductsResource(products, catalogAttributes, json).routes());
+        ShopProducts shopProducts = new ShopProducts();
+        SalesStore sales = new SalesStore(new OrderPlacement(shopProducts), customers, clock);
         routes.addAll(new SalesResource(sales, json).routes());
-        routes.addAll(new ShopProductsResource(products).routes());
+        // The products shoppers buy (addProduct...) answer GET products/:sku first; any other SKU is the catalog's.
+        routes.addAll(0, new ShopProductsResource(shopProducts, catalogProductGet(routes)).routes());
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
@@ -133,11 +153,12 @@ public final class MagentoSimulator implements AutoCloseable {
         // One virtual thread per exchange: injected latency must not hold up other requests.
         ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(handlers);
-        server.createContext("/rest", new RestRouter(routes, faults, journal, options.accessToken(), json, clock));
-        server.createContext("/sandbox", new SandboxStateApi(customers, sales, journal, json));
+        server.createContext("/rest", new RestRouter(routes, code -> stores.storeView(code).isPresent(), faults, journal,
+                options.accessToken(), json, clock));
+        server.createContext("/sandbox", new SandboxStateApi(customers, products, sales, journal, json));
         server.start();
         var simulator = new MagentoSimulator(server, handlers, options.accessToken(), customers, groups, taxClasses,
-                journal, faults, products, sales);
+                journal, faults, new Catalog(stores, catalogAttributes, products), shopProducts, sales);
         log.info("Magento simulator listening at {}", simulator.restBase());
         return simulator;
     }
@@ -178,22 +199,57 @@ public final class MagentoSimulator implements AutoCloseable {
         return taxClasses.add(Objects.requireNonNull(name, "name"), TaxClasses.Type.CUSTOMER).id();
     }
 
+    /** Every product, in id order, as {@code GET /rest/V1/products/{sku}} (the default store view) returns it. */
+    public List<JsonNode> products() {
+        return List.copyOf(catalog.products().all(null));
+    }
+
+    /** The product with this SKU as a read through store view {@code storeCode} returns it ({@code all}: global values). */
+    public Optional<JsonNode> product(String sku, String storeCode) {
+        return catalog.products().get(sku, storeCode.equals("all") ? null
+                : catalog.stores().storeView(storeCode).orElseThrow(() -> new IllegalArgumentException("no store " + storeCode)))
+                .map(JsonNode.class::cast);
+    }
+
+    /** The product with this SKU through the default store view. */
+    public Optional<JsonNode> product(String sku) {
+        return product(sku, "default");
+    }
+
+    /** A product attribute with its options, as {@code GET /V1/products/attributes/{code}} returns it. */
+    public Optional<JsonNode> productAttribute(String code) {
+        return catalog.attributes().get(code).map(JsonNode.class::cast);
+    }
+
+    /** The code of the product attribute with this id (configurable options name attributes by id). */
+    public String productAttributeCode(int attributeId) {
+        return catalog.attributes().codeOf(attributeId).orElseThrow(() -> new IllegalArgumentException("no attribute " + attributeId));
+    }
+
+    /**
+     * Adds a website with one store view (besides {@code base}/{@code default} and {@code second}/{@code second});
+     * returns the website's id.
+     */
+    public int addWebsite(String websiteCode, String storeCode) {
+        return catalog.stores().add(websiteCode, websiteCode, storeCode, storeCode);
+    }
+
     /**
      * A simple product shoppers can buy: tax-inclusive price, tax rate as a fraction, and the RE product it is linked
      * to ({@code skylink_product_id}; null for an unlinked product). Returns its Magento id.
      */
     public long addProduct(String sku, String name, BigDecimal priceInclTax, BigDecimal taxRate, Integer skylinkProductId) {
-        return products.add(sku, name, "simple", priceInclTax, taxRate, skylinkProductId, List.of()).id();
+        return shopProducts.add(sku, name, "simple", priceInclTax, taxRate, skylinkProductId, List.of()).id();
     }
 
     /** A configurable product over simple products already added (a shopper picks one of them). */
     public long addConfigurable(String sku, String name, List<String> childSkus) {
-        return products.add(sku, name, "configurable", BigDecimal.ZERO, BigDecimal.ZERO, null, childSkus).id();
+        return shopProducts.add(sku, name, "configurable", BigDecimal.ZERO, BigDecimal.ZERO, null, childSkus).id();
     }
 
     /** A bundle of simple products already added, priced as a whole (a shopper buys all its parts). */
     public long addBundle(String sku, String name, BigDecimal priceInclTax, List<String> partSkus) {
-        return products.add(sku, name, "bundle", priceInclTax, BigDecimal.ZERO, null, partSkus).id();
+        return shopProducts.add(sku, name, "bundle", priceInclTax, BigDecimal.ZERO, null, partSkus).id();
     }
 
     /**

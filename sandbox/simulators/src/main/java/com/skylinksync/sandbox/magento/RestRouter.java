@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
@@ -25,19 +26,19 @@ import tools.jackson.databind.ObjectMapper;
 final class RestRouter implements HttpHandler {
 
     private static final Logger log = LoggerFactory.getLogger(RestRouter.class);
-    // M/Store: a fresh install has the "default" store view; "all" is the admin scope (code "admin").
-    private static final List<String> STORE_CODES = List.of("default", "all");
-
     private final List<Route> routes;
+    // M/Store: the store views' codes (a fresh install has "default"); "all" is the admin scope (code "admin").
+    private final Predicate<String> isStoreCode;
     private final FaultPlan faults;
     private final RequestJournal journal;
     private final String accessToken;
     private final ObjectMapper json;
     private final Clock clock;
 
-    RestRouter(List<Route> routes, FaultPlan faults, RequestJournal journal, String accessToken, ObjectMapper json,
-               Clock clock) {
+    RestRouter(List<Route> routes, Predicate<String> isStoreCode, FaultPlan faults, RequestJournal journal,
+               String accessToken, ObjectMapper json, Clock clock) {
         this.routes = List.copyOf(routes);
+        this.isStoreCode = isStoreCode;
         this.faults = faults;
         this.journal = journal;
         this.accessToken = accessToken;
@@ -87,7 +88,7 @@ final class RestRouter implements HttpHandler {
         List<String> segments = List.of(uri.getPath().replaceAll("^/+|/+$", "").split("/+"));
         // M/Webapi/Controller/PathProcessor::process: a first segment that is a store code selects the store;
         // anything else stays part of the path, so an unknown store code ends as "no route".
-        int v1 = segments.size() > 2 && STORE_CODES.contains(segments.get(1)) ? 2 : 1;
+        int v1 = segments.size() > 2 && (segments.get(1).equals("all") || isStoreCode.test(segments.get(1))) ? 2 : 1;
         String store = v1 == 2 ? segments.get(1) : "default";
         if (segments.size() <= v1 || !segments.get(v1).equals("V1")) {
             throw MagentoFault.noRoute();
@@ -108,7 +109,8 @@ final class RestRouter implements HttpHandler {
             if (!authenticated && !route.resource().equals(Route.ANONYMOUS)) {
                 throw MagentoFault.unauthorized(route.resource());
             }
-            return route.handler().handle(new Route.Call(parameters.get(), uri.getRawQuery(), requestBody, authenticated));
+            return route.handler().handle(new Route.Call(parameters.get(), uri.getRawQuery(), requestBody, authenticated,
+                    store));
         }
         // M/Webapi/Controller/Rest/Router::match: also a known path with another method.
         throw MagentoFault.noRoute();

@@ -24,9 +24,10 @@ record Route(String method, String template, String resource, Handler handler) {
 
     /**
      * A matched request: the template's parameters (decoded), the raw query, the body as sent, and whether the caller
-     * presented the integration's token (a caller without it reaches anonymous routes as a guest).
+     * presented the integration's token (a caller without it reaches anonymous routes as a guest), and the store code
+     * of the URL ({@code default} when it named none, {@code all} for the global scope).
      */
-    record Call(Map<String, String> parameters, String rawQuery, String body, boolean authenticated) {
+    record Call(Map<String, String> parameters, String rawQuery, String body, boolean authenticated, String store) {
 
         String parameter(String name) {
             return parameters.get(name);

@@ -8,18 +8,22 @@ import tools.jackson.databind.node.ArrayNode;
 
 /**
  * The simulator's sandbox side for people and scripts driving the local stack: {@code GET /sandbox/customers},
- * {@code GET /sandbox/orders}, {@code GET /sandbox/requests}, and {@code POST /sandbox/orders} to place an order as a
- * shopper would (a {@link PlacedOrder} as JSON). No token, no journaling: it is not part of Magento.
+ * {@code GET /sandbox/products}, {@code GET /sandbox/orders}, {@code GET /sandbox/requests}, and
+ * {@code POST /sandbox/orders} to place an order as a shopper would (a {@link PlacedOrder} as JSON). No token, no
+ * journaling: it is not part of Magento.
  */
 final class SandboxStateApi implements HttpHandler {
 
     private final CustomerStore customers;
+    private final ProductStore products;
     private final SalesStore sales;
     private final RequestJournal journal;
     private final ObjectMapper json;
 
-    SandboxStateApi(CustomerStore customers, SalesStore sales, RequestJournal journal, ObjectMapper json) {
+    SandboxStateApi(CustomerStore customers, ProductStore products, SalesStore sales, RequestJournal journal,
+                    ObjectMapper json) {
         this.customers = customers;
+        this.products = products;
         this.sales = sales;
         this.journal = journal;
         this.json = json;
@@ -56,6 +60,7 @@ final class SandboxStateApi implements HttpHandler {
         ArrayNode items = json.createArrayNode();
         switch (path) {
             case "/sandbox/customers" -> customers.all().forEach(items::add);
+            case "/sandbox/products" -> products.all(null).forEach(items::add);
             case "/sandbox/orders" -> sales.orders().forEach(items::add);
             case "/sandbox/requests" -> journal.requests().forEach(request -> items.addObject()
                     .put("at", request.at().toString())
@@ -63,7 +68,7 @@ final class SandboxStateApi implements HttpHandler {
                     .put("path", request.path())
                     .put("status", request.status()));
             default -> {
-                return Reply.of(MagentoFault.of(404, "Try /sandbox/customers, /sandbox/orders or /sandbox/requests."));
+                return Reply.of(MagentoFault.of(404, "Try /sandbox/customers, /sandbox/products, /sandbox/orders or /sandbox/requests."));
             }
         }
         return Reply.json(200, items);

@@ -9,17 +9,20 @@ import java.util.List;
 final class ShopProductsResource {
 
     private final ShopProducts products;
+    private final Route.Handler otherwise;
 
-    ShopProductsResource(ShopProducts products) {
+    /** {@code otherwise} answers SKUs that are not shop products (the catalog's own products). */
+    ShopProductsResource(ShopProducts products, Route.Handler otherwise) {
         this.products = products;
+        this.otherwise = otherwise;
     }
 
     List<Route> routes() {
         return List.of(new Route("GET", "products/:sku", "Magento_Catalog::products", call -> {
             String sku = call.parameter("sku");
             // M/Catalog/Model/ProductRepository::get
-            return Reply.json(200, ShopProducts.json(products.find(sku).orElseThrow(() -> MagentoFault.of(404,
-                    "The product that was requested doesn't exist. Verify the product and try again."))));
+            return products.find(sku).map(product -> Reply.json(200, ShopProducts.json(product)))
+                    .orElseGet(() -> otherwise.handle(call));
         }));
     }
 }

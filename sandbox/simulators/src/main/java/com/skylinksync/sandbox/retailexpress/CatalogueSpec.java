@@ -6,8 +6,8 @@ package com.skylinksync.sandbox.retailexpress;
  * a test changes an entity, and is the same in every run and every process given the same seed.
  *
  * @param seed      makes different catalogues of the same size
- * @param products  products on channel 1, ids from {@value GeneratedCatalogue#FIRST_PRODUCT_ID}; about a third of
- *                  them are children of matrices of 2 to 6
+ * @param products  products on channel 1 (about half of them on channel 2 as well), ids from
+ *                  {@value GeneratedCatalogue#FIRST_PRODUCT_ID}; about 30 % of them are children of matrices of 2 to 12
  * @param customers customers, ids from {@value GeneratedCatalogue#FIRST_CUSTOMER_ID}
  * @param orders    orders {@code 17-00000001} upwards, each for a generated customer, with 1 to 4 generated products,
  *                  payments (full, part or none) and fulfillments spread over the hours and days after it was

@@ -23,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  *     "throttleNext":3}} (rates are fractions of calls; {@code throttleNext} throttles the next n calls)</li>
  * <li>{@code GET /sandbox/calls}: the journal with outcomes</li>
  * <li>{@code POST /sandbox/customers/{id}} {@code {"BillAddress":"1 New St"}}: change a customer, send its EDS change set</li>
+ * <li>{@code POST /sandbox/products/{id}} {@code {"DefaultPrice":"24.95","StockAvailable":"3"}} (optionally
+ * {@code "Channels":[1,2]}): change (or add) a product, send its EDS change set</li>
  * <li>{@code POST /sandbox/changes} {@code {"type":"Product","ids":["124005"]}}: announce a change through EDS</li>
  * <li>{@code GET /sandbox/changesets}: the change sets sent and the gateway's answers</li>
  * </ul>
@@ -31,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class ControlApi implements HttpHandler {
 
     static final List<String> PATHS = List.of("/sandbox/budget", "/sandbox/latency", "/sandbox/faults",
-            "/sandbox/calls", "/sandbox/customers/", "/sandbox/changes", "/sandbox/changesets");
+            "/sandbox/calls", "/sandbox/customers/", "/sandbox/products/", "/sandbox/changes", "/sandbox/changesets");
 
     private final ThrottleWindows windows;
     private final FaultFilter faults;
@@ -61,8 +63,10 @@ final class ControlApi implements HttpHandler {
                     case "POST /sandbox/latency" -> latency(read(exchange));
                     case "POST /sandbox/faults" -> faults(read(exchange));
                     case "POST /sandbox/changes" -> changed(read(exchange));
-                    default -> path.startsWith("/sandbox/customers/") && "POST".equals(method)
-                            ? customer(path.substring("/sandbox/customers/".length()), read(exchange)) : null;
+                    default -> !"POST".equals(method) ? null
+                            : path.startsWith("/sandbox/customers/") ? customer(path.substring("/sandbox/customers/".length()), read(exchange))
+                            : path.startsWith("/sandbox/products/") ? product(path.substring("/sandbox/products/".length()), read(exchange))
+                            : null;
                 };
                 if (answer == null) {
                     send(exchange, 404, "text/plain", "No such sandbox endpoint: " + method + " " + path);
@@ -119,6 +123,28 @@ final class ControlApi implements HttpHandler {
             throw new IllegalArgumentException("Name at least one RE customer field to change, e.g. BillAddress");
         }
         return changes.changeCustomer(customerId, fields);
+    }
+
+    private ChangeSet product(String id, JsonNode body) {
+        int productId;
+        try {
+            productId = Integer.parseInt(id);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Not a product id: " + id);
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        java.util.Set<Integer> channels = body.has("Channels") ? new java.util.TreeSet<>() : null;
+        body.properties().forEach(field -> {
+            if (field.getKey().equals("Channels")) {
+                field.getValue().forEach(channel -> channels.add(channel.asInt()));
+            } else {
+                fields.put(field.getKey(), field.getValue().asString());
+            }
+        });
+        if (fields.isEmpty() && channels == null) {
+            throw new IllegalArgumentException("Name at least one RE product field to change, e.g. DefaultPrice, or Channels");
+        }
+        return changes.changeProduct(productId, fields, channels);
     }
 
     private ChangeSet changed(JsonNode body) {

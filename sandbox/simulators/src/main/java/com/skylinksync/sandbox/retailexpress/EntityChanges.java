@@ -11,11 +11,41 @@ import java.util.Map;
 final class EntityChanges {
 
     private final CustomerStore customers;
+    private final ProductCatalogue products;
     private final EdsNotifier eds;
 
-    EntityChanges(CustomerStore customers, EdsNotifier eds) {
+    EntityChanges(CustomerStore customers, ProductCatalogue products, EdsNotifier eds) {
         this.customers = customers;
+        this.products = products;
         this.eds = eds;
+    }
+
+    /**
+     * Overwrites the given {@code <Product>} fields (e.g. {@code DefaultPrice}, {@code PromotionalPrice},
+     * {@code StockAvailable}, {@code SizeId}, {@code SKU}; an empty value removes the field) and, when
+     * {@code channels} is given, the channels that list the product; then announces the product. A product that does
+     * not exist yet is added (with {@code Code} set to a matrix's manufacturer SKU it joins that matrix), on channel 1
+     * unless channels are given.
+     */
+    ChangeSet changeProduct(int productId, Map<String, String> fields, java.util.Set<Integer> channels) {
+        StoredProduct current = products.find(productId).orElse(null);
+        Map<String, String> changed = new java.util.LinkedHashMap<>(current == null ? Map.of("ProductId",
+                String.valueOf(productId)) : current.fields());
+        fields.forEach((field, value) -> {
+            if (value == null || value.isEmpty()) {
+                changed.remove(field);
+            } else {
+                changed.put(field, value);
+            }
+        });
+        if (current == null && !changed.containsKey("SKU")) {
+            throw new IllegalArgumentException("A new product needs at least its SKU");
+        }
+        products.put(new StoredProduct(productId,
+                channels != null ? channels : current == null ? java.util.Set.of(1) : current.channels(), changed,
+                current == null ? Map.of() : current.standardPrices(), current == null ? Map.of() : current.fixedPrices(),
+                current == null ? Map.of() : current.outletStock()));
+        return changed("Product", List.of(String.valueOf(productId)));
     }
 
     /** Overwrites the given RE fields (e.g. {@code BillAddress}, {@code BillFirstName}) and announces the customer. */

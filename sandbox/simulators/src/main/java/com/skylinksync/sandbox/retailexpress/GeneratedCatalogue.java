@@ -11,17 +11,18 @@ import java.util.stream.Stream;
 
 /**
  * A deterministic catalogue computed on read from a {@link CatalogueSpec}: nothing is stored, so 100,000 products
- * cost no heap and start in no time. Its customers and orders are {@link #customers()} and {@link #orders()}. Products come in slots of {@value #SLOT}: a slot is either six simple products
- * or a matrix of 2..6 children (sharing a manufacturer SKU, unique size/colour pairs) followed by simple products,
- * so a product's siblings are found by arithmetic instead of an index.
+ * cost no heap and start in no time. Its customers and orders are {@link #customers()} and {@link #orders()}. Products come in slots of {@value #SLOT}: a slot is either twelve simple products
+ * or (one slot in two) a matrix of 2..12 children (sharing a manufacturer SKU, unique size/colour pairs) followed by
+ * simple products, so about 30 % of the products are matrix children and a product's siblings are found by arithmetic
+ * instead of an index. Every product is on channel 1; the products of one slot in two are on channel 2 as well.
  */
 final class GeneratedCatalogue {
 
     static final int FIRST_PRODUCT_ID = 1_000_000;
     static final int FIRST_CUSTOMER_ID = GeneratedCustomers.FIRST_ID;
-    static final int SLOT = 6;
+    static final int SLOT = 12;
     private static final String[] SIZES = {"S", "M", "L"};
-    private static final String[] COLOURS = {"12", "14"};
+    private static final String[] COLOURS = {"12", "14", "15", "16"};
 
     private final CatalogueSpec spec;
     private final GeneratedCustomers customers;
@@ -50,9 +51,15 @@ final class GeneratedCatalogue {
     }
 
     Stream<Integer> idsOnChannel(int channelId) {
-        return channelId == ProductFixtures.CHANNEL
-                ? IntStream.range(FIRST_PRODUCT_ID, FIRST_PRODUCT_ID + spec.products()).boxed()
+        Stream<Integer> all = IntStream.range(FIRST_PRODUCT_ID, FIRST_PRODUCT_ID + spec.products()).boxed();
+        return channelId == ProductFixtures.CHANNEL ? all
+                : channelId == ProductFixtures.OTHER_CHANNEL ? all.filter(id -> onOtherChannel((id - FIRST_PRODUCT_ID) / SLOT))
                 : Stream.empty();
+    }
+
+    /** Whether a slot's products (a matrix's children together) are on channel 2 too. */
+    private boolean onOtherChannel(int slot) {
+        return new SplittableRandom(spec.seed() * 17 + slot * 0xC2B2AE3D27D4EB4FL).nextBoolean();
     }
 
     /** The ids of the generated matrix {@code id} belongs to (itself only for a simple product). */
@@ -109,13 +116,15 @@ final class GeneratedCatalogue {
         outlets.put(2, available - available / 2);
         Map<Integer, String> standard = random.nextInt(4) == 0 ? Map.of(2, "%d.50".formatted(4 + random.nextInt(150)))
                 : Map.of();
-        return Optional.of(new StoredProduct(id, Set.of(ProductFixtures.CHANNEL), f, standard, Map.of(), outlets));
+        Set<Integer> channels = onOtherChannel(slot) ? Set.of(ProductFixtures.CHANNEL, ProductFixtures.OTHER_CHANNEL)
+                : Set.of(ProductFixtures.CHANNEL);
+        return Optional.of(new StoredProduct(id, channels, f, standard, Map.of(), outlets));
     }
 
-    /** 0 for a slot of simple products (two in three), else the matrix size 2..6. */
+    /** 0 for a slot of simple products (one in two), else the matrix size 2..12 (7 on average: 29 % of products). */
     private int matrixSize(int slot) {
         SplittableRandom random = new SplittableRandom(spec.seed() * 31 + slot * 0x9E3779B97F4A7C15L);
-        return random.nextInt(3) == 0 ? 2 + random.nextInt(SLOT - 1) : 0;
+        return random.nextBoolean() ? 2 + random.nextInt(SLOT - 1) : 0;
     }
 
     SplittableRandom random(long id) {

@@ -48,6 +48,9 @@ final class ReferenceOperations {
         Element colours = response.child(root, "Colours");
         option(response, colours, "Colour", "12", "Black");
         option(response, colours, "Colour", "14", "White");
+        // Two more colours than the reference's example, for the generated catalogue's matrices of up to 12.
+        option(response, colours, "Colour", "15", "Navy");
+        option(response, colours, "Colour", "16", "Red");
         Element sizes = response.child(root, "Sizes");
         for (String size : List.of("S", "M", "L")) {
             option(response, sizes, "Size", size, size);

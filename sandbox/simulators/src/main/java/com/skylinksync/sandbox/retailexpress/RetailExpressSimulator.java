@@ -128,7 +128,7 @@ public final class RetailExpressSimulator implements AutoCloseable {
         endpoint.publish(soap);
         server.createContext(AdminApi.PATH, new AdminApi(journal));
         EdsNotifier eds = new EdsNotifier(options.clientId());
-        Controls controls = new Controls(windows, faults, new EntityChanges(customers, eds), eds, orders);
+        Controls controls = new Controls(windows, faults, new EntityChanges(customers, products, eds), eds, orders);
         ControlApi control = new ControlApi(windows, faults, journal, controls.changes(), eds);
         ControlApi.PATHS.forEach(path -> server.createContext(path, control));
         server.start();
@@ -212,6 +212,14 @@ public final class RetailExpressSimulator implements AutoCloseable {
     /** Changes RE fields of a customer (e.g. {@code BillAddress}, {@code BillFirstName}) and sends its EDS change set. */
     public ChangeSet changeCustomer(int customerId, java.util.Map<String, String> fields) {
         return controls.changes().changeCustomer(customerId, fields);
+    }
+
+    /**
+     * Changes RE fields of a product (e.g. {@code DefaultPrice}, {@code StockAvailable}; an empty value removes one)
+     * and, when {@code channels} is not null, the channels that list it; adds it when new; sends its EDS change set.
+     */
+    public ChangeSet changeProduct(int productId, java.util.Map<String, String> fields, java.util.Set<Integer> channels) {
+        return controls.changes().changeProduct(productId, fields, channels);
     }
 
     /** Sends the EDS change set for entities of {@code type} (e.g. {@code Product}, {@code Order}) changed in RE. */

@@ -8,27 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The customers resource over real HTTP, as raw JSON. */
-class MagentoCustomersTest {
-
-    private MagentoSimulator magento;
-    private RestTestClient rest;
-
-    @BeforeEach
-    void start() {
-        magento = MagentoSimulator.start(MagentoSimulator.Options.defaults().withPort(0));
-        rest = new RestTestClient(magento);
-    }
-
-    @AfterEach
-    void stop() {
-        magento.close();
-    }
+class MagentoCustomersTest extends FreshStoreTest {
 
     @Test
     void createsCustomersTheWayMagentoReturnsThem() throws Exception {

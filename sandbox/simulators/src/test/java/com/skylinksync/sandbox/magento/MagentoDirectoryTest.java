@@ -2,27 +2,11 @@ package com.skylinksync.sandbox.magento;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The directory resource: the countries the store allows and their regions. */
-class MagentoDirectoryTest {
-
-    private MagentoSimulator magento;
-    private RestTestClient rest;
-
-    @BeforeEach
-    void start() {
-        magento = MagentoSimulator.start(MagentoSimulator.Options.defaults().withPort(0));
-        rest = new RestTestClient(magento);
-    }
-
-    @AfterEach
-    void stop() {
-        magento.close();
-    }
+class MagentoDirectoryTest extends FreshStoreTest {
 
     @Test
     void countriesCarryMagentosRegions() throws Exception {

@@ -6,27 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Routing, access, injected faults, the journal and the sandbox state API. */
-class MagentoRestRouterTest {
-
-    private MagentoSimulator magento;
-    private RestTestClient rest;
-
-    @BeforeEach
-    void start() {
-        magento = MagentoSimulator.start(MagentoSimulator.Options.defaults().withPort(0));
-        rest = new RestTestClient(magento);
-    }
-
-    @AfterEach
-    void stop() {
-        magento.close();
-    }
+class MagentoRestRouterTest extends FreshStoreTest {
 
     @Test
     void aRouteMagentoDoesNotHaveIsNoRouteEvenWithoutTheToken() throws Exception {

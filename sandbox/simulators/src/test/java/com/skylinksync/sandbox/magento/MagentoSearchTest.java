@@ -9,27 +9,11 @@ import static com.skylinksync.sandbox.magento.RestTestClient.filterQuery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** {@code searchCriteria} on customers and customer groups: filters, sort orders, paging. */
-class MagentoSearchTest {
-
-    private MagentoSimulator magento;
-    private RestTestClient rest;
-
-    @BeforeEach
-    void start() {
-        magento = MagentoSimulator.start(MagentoSimulator.Options.defaults().withPort(0));
-        rest = new RestTestClient(magento);
-    }
-
-    @AfterEach
-    void stop() {
-        magento.close();
-    }
+class MagentoSearchTest extends FreshStoreTest {
 
     @Test
     void searchOrsFiltersInAGroupAndAndsGroups() throws Exception {

@@ -1,0 +1,72 @@
+package com.skylinksync.catalog;
+
+import com.skylinksync.retailexpress.attributes.AttributeCode;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the Retail Express catalogue becomes Magento's ({@code skylink.catalog.*}).
+ *
+ * @param channels         RE sales channel id → Magento website code; a product is fetched from each channel and
+ *                         linked to the websites of the channels that list it (the first channel's data is the
+ *                         product's global data, the others' differing name and price are saved per website)
+ * @param attributes       RE attribute code ({@code brand}, {@code colour}, ...) → Magento attribute code; defaults
+ *                         brand→{@code manufacturer}, colour→{@code color}, product_type→{@code skylink_product_type},
+ *                         the rest their own code; an empty value unmaps a code (products then fail naming it)
+ * @param attributeSetId   the attribute set of created products and of the attributes the set-up creates
+ * @param attributeGroupId the group of that set the set-up puts created attributes in
+ * @param nameStrategy     {@code always} writes RE's name on every sync, {@code initial} only on create
+ * @param qtyCalculation   {@code available}, or {@code available-on-order} (available + on order) as Magento's qty
+ * @param timeZone         the store's time zone, in which special price dates are written
+ */
+@ConfigurationProperties("skylink.catalog")
+public record CatalogProperties(Map<Integer, String> channels, Map<String, String> attributes,
+                                @DefaultValue("4") int attributeSetId, @DefaultValue("7") int attributeGroupId,
+                                @DefaultValue("always") NameStrategy nameStrategy,
+                                @DefaultValue("available") QtyCalculation qtyCalculation,
+                                @DefaultValue("UTC") ZoneId timeZone) {
+
+    public enum NameStrategy { ALWAYS, INITIAL }
+
+    public enum QtyCalculation { AVAILABLE, AVAILABLE_ON_ORDER }
+
+    public CatalogProperties {
+        channels = channels == null || channels.isEmpty() ? Map.of(1, "base")
+                : Collections.unmodifiableMap(new TreeMap<>(channels));
+        Map<String, String> mapped = new LinkedHashMap<>();
+        for (AttributeCode code : AttributeCode.values()) {
+            mapped.put(code.code(), switch (code) {
+                case BRAND -> "manufacturer";
+                case COLOUR -> "color";
+                case PRODUCT_TYPE -> "skylink_product_type";
+                default -> code.code();
+            });
+        }
+        if (attributes != null) {
+            attributes.forEach((re, magento) -> mapped.put(AttributeCode.fromCode(re).code(), magento == null ? "" : magento.strip()));
+        }
+        attributes = Collections.unmodifiableMap(mapped);
+    }
+
+    /** The Magento code an RE attribute maps to; empty when unmapped. */
+    public String magentoCode(AttributeCode code) {
+        return attributes.getOrDefault(code.code(), "");
+    }
+
+    /** Every mapped RE code with its Magento code. */
+    public Map<AttributeCode, String> mapped() {
+        Map<AttributeCode, String> mapped = new EnumMap<>(AttributeCode.class);
+        for (AttributeCode code : AttributeCode.values()) {
+            if (!magentoCode(code).isEmpty()) {
+                mapped.put(code, magentoCode(code));
+            }
+        }
+        return mapped;
+    }
+}

@@ -1,0 +1,68 @@
+package com.skylinksync.sandbox.magento;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The catalog routes at the HTTP level: store codes, ACL resources, Magento's error bodies, the sandbox view. */
+class MagentoCatalogRoutesTest {
+
+    private static final String PRODUCT = """
+            {"product":{"sku":"T-1","name":"Tee","attribute_set_id":4,"price":10,"type_id":"simple",
+             "extension_attributes":{"stock_item":{"qty":3,"is_in_stock":true}}}}""";
+
+    private MagentoSimulator magento;
+    private RestTestClient rest;
+
+    @BeforeEach
+    void start() {
+        magento = MagentoSimulator.start(MagentoSimulator.Options.defaults().withPort(0));
+        rest = new RestTestClient(magento);
+    }
+
+    @AfterEach
+    void stop() {
+        magento.close();
+    }
+
+    @Test
+    void aProductSavedThroughAStoreCodeGoesToThatWebsiteAndThroughAllToEveryWebsite() throws Exception {
+        rest.ok(rest.send("POST", "/second/V1/products", PRODUCT));
+        assertThat(magento.product("T-1").orElseThrow().get("extension_attributes").get("website_ids").toString()).isEqualTo("[2]");
+        rest.ok(rest.send("POST", "/all/V1/products", PRODUCT.replace("T-1", "T-2").replace("\"Tee\"", "\"Tee 2\"")));
+        assertThat(magento.product("T-2").orElseThrow().get("extension_attributes").get("website_ids").toString()).isEqualTo("[1,2]");
+        assertThat(rest.send("GET", "/all/V1/products/T-1", null).body().get("message").asString())
+                .isEqualTo("Cannot perform GET operation with store code 'all'");
+        assertThat(rest.send("GET", "/nostore/V1/products/T-1", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void catalogRoutesNameTheirAclResourceAndMissingEntitiesAreMagentosNotFound() throws Exception {
+        assertThat(rest.send("GET", "/V1/products/T-1", null, null).body().path("parameters").path("resources").asString())
+                .isEqualTo("Magento_Catalog::products");
+        assertThat(rest.send("GET", "/V1/store/websites", null, null).body().path("parameters").path("resources").asString())
+                .isEqualTo("Magento_Backend::store");
+        var missing = rest.send("GET", "/V1/products/nope", null);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body().get("message").asString())
+                .isEqualTo("The product that was requested doesn't exist. Verify the product and try again.");
+        var noAttribute = rest.send("GET", "/V1/products/attributes/nope", null);
+        assertThat(noAttribute.status()).isEqualTo(404);
+        assertThat(noAttribute.body().get("parameters").get(0).asString()).isEqualTo("nope");
+    }
+
+    @Test
+    void anInvalidPriceIsRefusedWithMagentosMessageAndTheSandboxListsProducts() throws Exception {
+        var invalid = rest.send("POST", "/V1/products", PRODUCT.replace("\"price\":10", "\"price\":\"invalid_format\""));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body().get("parameters").get("details").asString())
+                .isEqualTo("Invalid type for value: \"invalid_format\". Expected Type: \"float\".");
+        rest.ok(rest.send("POST", "/V1/products", PRODUCT));
+        assertThat(rest.sandbox("/sandbox/products").body()).hasSize(1);
+        var stock = rest.send("PUT", "/V1/products/T-1/stockItems/1", "{\"stockItem\":{\"qty\":9,\"is_in_stock\":true}}");
+        assertThat(rest.ok(stock).asLong()).isEqualTo(1);
+        assertThat(rest.ok(rest.send("GET", "/V1/stockItems/T-1", null)).get("qty").asInt()).isEqualTo(9);
+    }
+}
