@@ -3,6 +3,7 @@ package com.skylinksync.magento;
 import com.skylinksync.magento.catalog.MagentoCatalog;
 import com.skylinksync.magento.customers.MagentoCustomers;
 import com.skylinksync.magento.directory.MagentoDirectory;
+import com.skylinksync.magento.sales.MagentoSales;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -47,6 +48,12 @@ public class MagentoAutoConfiguration {
     @ConditionalOnMissingBean
     MagentoCatalog magentoCatalog(MagentoTransport transport) {
         return new MagentoCatalog(transport);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MagentoSales magentoSales(MagentoTransport transport) {
+        return new MagentoSales(transport);
     }
 
     @Bean

@@ -13,9 +13,8 @@
  *   <li>{@code catalog}: {@code MagentoCatalog} — products (with their stock item, tier prices, website links and
  *       configurable options and links), product attributes, their options and attribute sets, configurable options
  *       and children, stock items, websites and store views.</li>
- *   <li>Next, over the same {@code MagentoTransport} and registered in {@code MagentoAutoConfiguration}:
- *       {@code sales} with {@code MagentoSales} (orders, invoices,
- *       shipments). Their records and wire types stay in their own package, as {@code customers} does.</li>
+ *   <li>{@code sales}: {@code MagentoSales} — orders (search by {@code updated_at}, get, comments), invoices
+ *       (search, invoice an order) and shipments (search, ship an order with items, comment and tracks).</li>
  * </ul>
  */
 package com.skylinksync.magento;

@@ -2,6 +2,7 @@ package com.skylinksync.sandbox.stack;
 
 import com.skylinksync.catalog.CatalogSyncApplication;
 import com.skylinksync.customers.CustomerSyncApplication;
+import com.skylinksync.fulfillment.FulfillmentSyncApplication;
 import com.skylinksync.gateway.EdsGatewayApplication;
 import com.skylinksync.sandbox.infra.KafkaBroker;
 import com.skylinksync.sandbox.infra.PostgresServer;
@@ -20,7 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The whole system on one machine with no Docker: a real KRaft broker, a real PostgreSQL, the Retail Express and
- * Magento simulators, the EDS gateway and the customer and catalog sync services, wired together. State lives only as long as
+ * Magento simulators, the EDS gateway and the customer, catalog and fulfillment sync services, wired together. State lives only as long as
  * the stack (the broker's and the database's data are throwaway), so every start is a clean, consistent one.
  */
 public final class LocalStack implements AutoCloseable {
@@ -38,6 +39,7 @@ public final class LocalStack implements AutoCloseable {
     private final ConfigurableApplicationContext gateway;
     private final ConfigurableApplicationContext customerSync;
     private final ConfigurableApplicationContext catalogSync;
+    private final ConfigurableApplicationContext fulfillmentSync;
     private final String kafkaBootstrap;
 
     private LocalStack(StackPorts ports) {
@@ -53,6 +55,8 @@ public final class LocalStack implements AutoCloseable {
             customerSync = track(run(CustomerSyncApplication.builder(), ports.customerSync(), customerSyncSettings(postgres)));
             catalogSync = track(run(CatalogSyncApplication.builder(), ports.catalogSync(),
                     syncServiceSettings(postgres, "catalog_sync")));
+            fulfillmentSync = track(run(FulfillmentSyncApplication.builder(), ports.fulfillmentSync(),
+                    fulfillmentSyncSettings(postgres)));
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -73,6 +77,10 @@ public final class LocalStack implements AutoCloseable {
 
     public URI catalogSyncUri() {
         return URI.create("http://127.0.0.1:" + port(catalogSync));
+    }
+
+    public URI fulfillmentSyncUri() {
+        return URI.create("http://127.0.0.1:" + port(fulfillmentSync));
     }
 
     public RetailExpressSimulator retailExpress() {
@@ -134,6 +142,18 @@ public final class LocalStack implements AutoCloseable {
         settings.put("spring.flyway.password", "");
         settings.put("skylink.magento.base-url", magento.restBase());
         settings.put("skylink.magento.access-token", magento.accessToken());
+        return settings;
+    }
+
+    private Map<String, Object> fulfillmentSyncSettings(PostgresServer postgres) {
+        var settings = customerSyncSettings(postgres);
+        settings.put("spring.r2dbc.url", postgres.r2dbcUrl("fulfillment_sync"));
+        // Sandbox choices: guest orders go on RE customer 300001, check/money order is RE's Cash (1), and the poll
+        // reads every order the store has.
+        settings.put("skylink.orders.guest-customer-id", 300001);
+        settings.put("skylink.orders.payment-methods.checkmo", 1);
+        settings.put("skylink.orders.poll.interval", "2s");
+        settings.put("skylink.orders.poll.start-from", "1970-01-01 00:00:00");
         return settings;
     }
 

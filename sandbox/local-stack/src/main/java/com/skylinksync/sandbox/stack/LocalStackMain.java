@@ -24,12 +24,14 @@ public final class LocalStackMain {
                   EDS gateway            %s   (x-api-key: %s, client_id=%s, channel_id=%d)
                   customer sync service  %s
                   catalog sync service   %s
+                  fulfillment sync svc.  %s   (orders placed with POST %s/sandbox/orders)
                   Magento simulator      %s   (bearer token: %s)
                   Retail Express sim.    %s
                   Kafka bootstrap        %s
                 """, (System.nanoTime() - startedAt) / 1e9,
                 stack.gatewayUri(), LocalStack.EDS_API_KEY, stack.clientId(), LocalStack.SALES_CHANNEL,
-                stack.customerSyncUri(), stack.catalogSyncUri(), stack.magento().restBase(), stack.magento().accessToken(),
+                stack.customerSyncUri(), stack.catalogSyncUri(), stack.fulfillmentSyncUri(),
+                stack.magento().restBase().toString().replaceAll("/rest$", ""), stack.magento().restBase(), stack.magento().accessToken(),
                 stack.retailExpress().soapEndpoint(), stack.kafkaBootstrapServers());
         stopped.await();
     }

@@ -6,14 +6,14 @@ package com.skylinksync.sandbox.stack;
  * or {@code SKYLINK_PORT_GATEWAY=9080}.
  */
 public record StackPorts(int gateway, int magento, int retailExpress, int postgres, int customerSync,
-                         int catalogSync) {
+                         int catalogSync, int fulfillmentSync) {
 
     public static StackPorts defaults() {
-        return new StackPorts(8080, 8081, 8082, 15432, 8090, 8091);
+        return new StackPorts(8080, 8081, 8082, 15432, 8090, 8091, 8092);
     }
 
     public static StackPorts anyFree() {
-        return new StackPorts(0, 0, 0, 0, 0, 0);
+        return new StackPorts(0, 0, 0, 0, 0, 0, 0);
     }
 
     /** The defaults, overridden by {@code skylink.port.*} system properties or {@code SKYLINK_PORT_*} variables. */
@@ -21,7 +21,8 @@ public record StackPorts(int gateway, int magento, int retailExpress, int postgr
         StackPorts d = defaults();
         return new StackPorts(port("gateway", d.gateway()), port("magento", d.magento()),
                 port("retail-express", d.retailExpress()), port("postgres", d.postgres()),
-                port("customer-sync", d.customerSync()), port("catalog-sync", d.catalogSync()));
+                port("customer-sync", d.customerSync()), port("catalog-sync", d.catalogSync()),
+                port("fulfillment-sync", d.fulfillmentSync()));
     }
 
     private static int port(String name, int fallback) {

@@ -3,6 +3,7 @@ package com.skylinksync.sandbox.magento;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -29,7 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Routes, as {@code /rest/V1/...}, {@code /rest/default/V1/...} or {@code /rest/all/V1/...}:
  * {@link CustomersResource customers} ({@code POST /customers} is open to guests, the rest need the bearer token),
- * {@link CustomerGroupsResource customer groups}, {@link DirectoryResource the directory}; {@link RestRouter} routes
+ * {@link CustomerGroupsResource customer groups}, {@link DirectoryResource the directory}, {@link SalesResource sales}
+ * (orders, comments, invoices, shipments; orders placed with {@link #placeOrder}), the products shoppers buy
+ * ({@link ShopProductsResource}); {@link RestRouter} routes
  * them and {@link MagentoFault} renders errors. The store has the custom customer attribute {@code skylink_customer_id}
  * and allows the countries of {@link CountryDirectory}. Unauthenticated, read-only: {@code GET /sandbox/customers},
  * {@code GET /sandbox/requests}.
@@ -85,6 +88,8 @@ public final class MagentoSimulator implements AutoCloseable {
     private final RequestJournal journal;
     private final FaultPlan faults;
     private final Catalog catalog;
+    private final ShopProducts shopProducts;
+    private final SalesStore sales;
 
     /** The catalog's parts, which the simulator's catalog accessors read. */
     private record Catalog(StoreDirectory stores, CatalogAttributes attributes, ProductStore products) {
@@ -92,7 +97,7 @@ public final class MagentoSimulator implements AutoCloseable {
 
     private MagentoSimulator(HttpServer server, ExecutorService handlers, String accessToken, CustomerStore customers,
                              CustomerGroupStore groups, TaxClasses taxClasses, RequestJournal journal, FaultPlan faults,
-                             Catalog catalog) {
+                             Catalog catalog, ShopProducts shopProducts, SalesStore sales) {
         this.catalog = catalog;
         this.server = server;
         this.handlers = handlers;
@@ -102,6 +107,14 @@ public final class MagentoSimulator implements AutoCloseable {
         this.taxClasses = taxClasses;
         this.journal = journal;
         this.faults = faults;
+        this.shopProducts = shopProducts;
+        this.sales = sales;
+    }
+
+    /** The catalog's own {@code GET products/:sku}, which the shop's products fall back to. */
+    private static Route.Handler catalogProductGet(List<Route> routes) {
+        return routes.stream().filter(r -> r.method().equals("GET") && r.template().equals("products/:sku"))
+                .findFirst().orElseThrow().handler();
     }
 
     public static MagentoSimulator start(Options options) {
@@ -126,6 +139,11 @@ public final class MagentoSimulator implements AutoCloseable {
         routes.addAll(new ProductAttributesResource(catalogAttributes, json).routes());
         routes.addAll(new ProductsResource(products, catalogAttributes, stores, json).routes());
         routes.addAll(new ConfigurableProductsResource(products, catalogAttributes, json).routes());
+        ShopProducts shopProducts = new ShopProducts(sku -> products.get(sku, null).flatMap(ShopProducts::fromCatalogue));
+        SalesStore sales = new SalesStore(new OrderPlacement(shopProducts), customers, clock);
+        routes.addAll(new SalesResource(sales, json).routes());
+        // The products shoppers buy (addProduct...) answer GET products/:sku first; any other SKU is the catalog's.
+        routes.addAll(0, new ShopProductsResource(shopProducts, catalogProductGet(routes)).routes());
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
@@ -137,10 +155,10 @@ public final class MagentoSimulator implements AutoCloseable {
         server.setExecutor(handlers);
         server.createContext("/rest", new RestRouter(routes, code -> stores.storeView(code).isPresent(), faults, journal,
                 options.accessToken(), json, clock));
-        server.createContext("/sandbox", new SandboxStateApi(customers, products, journal, json));
+        server.createContext("/sandbox", new SandboxStateApi(customers, products, sales, journal, json));
         server.start();
         var simulator = new MagentoSimulator(server, handlers, options.accessToken(), customers, groups, taxClasses,
-                journal, faults, new Catalog(stores, catalogAttributes, products));
+                journal, faults, new Catalog(stores, catalogAttributes, products), shopProducts, sales);
         log.info("Magento simulator listening at {}", simulator.restBase());
         return simulator;
     }
@@ -214,6 +232,48 @@ public final class MagentoSimulator implements AutoCloseable {
      */
     public int addWebsite(String websiteCode, String storeCode) {
         return catalog.stores().add(websiteCode, websiteCode, storeCode, storeCode);
+    }
+
+    /**
+     * A simple product shoppers can buy: tax-inclusive price, tax rate as a fraction, and the RE product it is linked
+     * to ({@code skylink_product_id}; null for an unlinked product). Returns its Magento id.
+     */
+    public long addProduct(String sku, String name, BigDecimal priceInclTax, BigDecimal taxRate, Integer skylinkProductId) {
+        return shopProducts.add(sku, name, "simple", priceInclTax, taxRate, skylinkProductId, List.of()).id();
+    }
+
+    /** A configurable product over simple products already added (a shopper picks one of them). */
+    public long addConfigurable(String sku, String name, List<String> childSkus) {
+        return shopProducts.add(sku, name, "configurable", BigDecimal.ZERO, BigDecimal.ZERO, null, childSkus).id();
+    }
+
+    /** A bundle of simple products already added, priced as a whole (a shopper buys all its parts). */
+    public long addBundle(String sku, String name, BigDecimal priceInclTax, List<String> partSkus) {
+        return shopProducts.add(sku, name, "bundle", priceInclTax, BigDecimal.ZERO, null, partSkus).id();
+    }
+
+    /**
+     * Places an order as a shopper at checkout would (registered or guest, shipping and payment method, cart rule
+     * discounts), invoiced at once when {@link PlacedOrder#invoiceNow()}; returns the order as
+     * {@code GET /V1/orders/{id}} shows it.
+     */
+    public JsonNode placeOrder(PlacedOrder order) {
+        return sales.place(Objects.requireNonNull(order, "order"));
+    }
+
+    /** Every order, in id order, as {@code GET /V1/orders/{id}} returns it. */
+    public List<JsonNode> orders() {
+        return List.copyOf(sales.orders());
+    }
+
+    /** Every invoice, in id order. */
+    public List<JsonNode> invoices() {
+        return List.copyOf(sales.invoices());
+    }
+
+    /** Every shipment, in id order. */
+    public List<JsonNode> shipments() {
+        return List.copyOf(sales.shipments());
     }
 
     /** The {@code /rest} requests answered so far, oldest first. */

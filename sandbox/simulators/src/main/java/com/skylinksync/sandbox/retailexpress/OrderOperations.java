@@ -36,6 +36,9 @@ final class OrderOperations {
     private final CustomerStore customers;
     private final ProductCatalogue products;
     private final GeneratedOrders generated;
+    private final AtomicInteger nextFulfillment = new AtomicInteger(78);
+    private final List<Map.Entry<String, RetailExpressSimulator.ReceivedDocument>> received =
+            java.util.Collections.synchronizedList(new ArrayList<>());
 
     OrderOperations(CustomerStore customers, ProductCatalogue products, GeneratedOrders generated) {
         this.customers = customers;
@@ -62,7 +65,17 @@ final class OrderOperations {
         return root;
     }
 
+    /** Creates the order and journals the document with the order id it got (none when refused). */
     Element create(Integer channelId, String orderXml) {
+        java.time.Instant at = java.time.Instant.now();
+        Element response = createOrder(channelId, orderXml);
+        var ids = response.getElementsByTagName("OrderId");
+        received.add(Map.entry("OrderCreateByChannel", new RetailExpressSimulator.ReceivedDocument(at, channelId,
+                orderXml, ids.getLength() == 0 ? null : ids.item(0).getTextContent())));
+        return response;
+    }
+
+    private Element createOrder(Integer channelId, String orderXml) {
         Element order;
         try {
             order = record(orderXml, "Order");
@@ -151,6 +164,8 @@ final class OrderOperations {
 
     /** Adds the payment with a new id; RE answers without that id (the client re-reads the order). */
     Element addPayment(String paymentXml) {
+        received.add(Map.entry("OrderAddPayment",
+                new RetailExpressSimulator.ReceivedDocument(java.time.Instant.now(), null, paymentXml, null)));
         Element payment;
         try {
             payment = record(paymentXml, "OrderPayment");
@@ -174,6 +189,54 @@ final class OrderOperations {
         ResponseDocument response = new ResponseDocument();
         response.text(response.child(response.root(), "OrderPayment"), "Result", "Success");
         return response.root();
+    }
+
+    List<RetailExpressSimulator.ReceivedDocument> received(String operation) {
+        synchronized (received) {
+            return received.stream().filter(e -> e.getKey().equals(operation)).map(Map.Entry::getValue).toList();
+        }
+    }
+
+    /** A fulfilment made in RE: the line's QtyFulfilled grows with it. Unknown order or line: IllegalArgumentException. */
+    int fulfil(String orderId, int orderItemId, java.math.BigDecimal qty, java.time.LocalDateTime at) {
+        int id = nextFulfillment.getAndIncrement();
+        Map<String, String> fulfillment = new LinkedHashMap<>();
+        fulfillment.put("FulfillmentID", String.valueOf(id));
+        fulfillment.put("OrderId", orderId);
+        fulfillment.put("OrderItemId", String.valueOf(orderItemId));
+        fulfillment.put("DateFulfilled", java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(at.withNano(0)));
+        fulfillment.put("QtyFulfilled", qty.toPlainString());
+        orders.compute(orderId, (key, stored) -> {
+            StoredOrder order = Optional.ofNullable(stored).or(() -> generated.order(key))
+                    .orElseThrow(() -> new IllegalArgumentException("No order " + key));
+            List<Map<String, String>> items = new ArrayList<>();
+            boolean found = false;
+            for (Map<String, String> item : order.items()) {
+                Map<String, String> copy = new LinkedHashMap<>(item);
+                if (copy.get("OrderItemId").equals(String.valueOf(orderItemId))) {
+                    found = true;
+                    copy.put("QtyFulfilled", new java.math.BigDecimal(copy.get("QtyFulfilled")).add(qty).toPlainString());
+                }
+                items.add(copy);
+            }
+            if (!found) {
+                throw new IllegalArgumentException("Order " + key + " has no line " + orderItemId);
+            }
+            List<Map<String, String>> fulfillments = new ArrayList<>(order.fulfillments());
+            fulfillments.add(fulfillment);
+            return new StoredOrder(key, order.fields(), items, order.payments(), fulfillments);
+        });
+        return id;
+    }
+
+    /** A payment taken in RE on an order. */
+    int pay(String orderId, int methodId, java.math.BigDecimal amount, java.time.LocalDateTime at) {
+        String paymentId = String.valueOf(nextPayment.getAndIncrement());
+        orders.compute(orderId, (key, stored) -> Optional.ofNullable(stored).or(() -> generated.order(key))
+                .map(order -> order.withPayment(OrderFixtures.payment(paymentId, key, String.valueOf(methodId),
+                        java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(at.withNano(0)), amount.toPlainString())))
+                .orElseThrow(() -> new IllegalArgumentException("No order " + key)));
+        return Integer.parseInt(paymentId);
     }
 
     /** The stored order, else the generated one. */

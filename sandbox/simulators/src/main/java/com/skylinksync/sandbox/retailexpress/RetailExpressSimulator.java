@@ -76,7 +76,8 @@ public final class RetailExpressSimulator implements AutoCloseable {
     private final Controls controls;
 
     /** The budget, fault and change machinery added beside the SOAP service (see {@link ControlApi}). */
-    private record Controls(ThrottleWindows windows, FaultFilter faults, EntityChanges changes, EdsNotifier eds) {
+    private record Controls(ThrottleWindows windows, FaultFilter faults, EntityChanges changes, EdsNotifier eds,
+                            OrderOperations orders) {
     }
 
     private RetailExpressSimulator(Options options, HttpServer server, ExecutorService executor, Endpoint endpoint,
@@ -112,8 +113,9 @@ public final class RetailExpressSimulator implements AutoCloseable {
         // latency) calls must not hold up the others.
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
+        OrderOperations orders = new OrderOperations(customers, products, generated.orders());
         Endpoint endpoint = Endpoint.create(new SimulatedEcommerceService(new CustomerOperations(customers),
-                new ProductOperations(products), new OrderOperations(customers, products, generated.orders()),
+                new ProductOperations(products), orders,
                 new ReferenceOperations(), journal));
         ThrottleWindows windows = new ThrottleWindows(Clock.systemUTC(), SimulatedBudget.retailExpress());
         @SuppressWarnings("rawtypes")
@@ -126,7 +128,7 @@ public final class RetailExpressSimulator implements AutoCloseable {
         endpoint.publish(soap);
         server.createContext(AdminApi.PATH, new AdminApi(journal));
         EdsNotifier eds = new EdsNotifier(options.clientId());
-        Controls controls = new Controls(windows, faults, new EntityChanges(customers, products, eds), eds);
+        Controls controls = new Controls(windows, faults, new EntityChanges(customers, products, eds), eds, orders);
         ControlApi control = new ControlApi(windows, faults, journal, controls.changes(), eds);
         ControlApi.PATHS.forEach(path -> server.createContext(path, control));
         server.start();
@@ -223,6 +225,37 @@ public final class RetailExpressSimulator implements AutoCloseable {
     /** Sends the EDS change set for entities of {@code type} (e.g. {@code Product}, {@code Order}) changed in RE. */
     public ChangeSet entitiesChanged(String type, List<String> ids) {
         return controls.changes().changed(type, ids);
+    }
+
+    /**
+     * The warehouse fulfils {@code qty} of order line {@code orderItemId} at {@code at} (Sydney time, as RE writes it):
+     * a new {@code <Fulfillment>} on the order; returns its {@code FulfillmentID}. No EDS change set is sent (call
+     * {@link #entitiesChanged} with {@code Order} for that).
+     */
+    public int fulfil(String orderId, int orderItemId, java.math.BigDecimal qty, java.time.LocalDateTime at) {
+        return controls.orders().fulfil(orderId, orderItemId, qty, at);
+    }
+
+    /** A payment taken in RE (at the POS or the back office) on an order; returns its {@code OrderPaymentId}. */
+    public int pay(String orderId, int methodId, java.math.BigDecimal amount, java.time.LocalDateTime at) {
+        return controls.orders().pay(orderId, methodId, amount, at);
+    }
+
+    /** Every {@code OrderXML} document {@code OrderCreateByChannel} received, in order, with the channel it named. */
+    public List<ReceivedDocument> orderDocuments() {
+        return controls.orders().received("OrderCreateByChannel");
+    }
+
+    /** Every {@code OrderPaymentXML} document {@code OrderAddPayment} received, in order. */
+    public List<ReceivedDocument> paymentDocuments() {
+        return controls.orders().received("OrderAddPayment");
+    }
+
+    /**
+     * A request document an order operation received: the channel (null when the operation has none), the XML and,
+     * for an order RE created, its id (null when refused or for payments).
+     */
+    public record ReceivedDocument(Instant at, Integer channelId, String xml, String orderId) {
     }
 
     /** Every EDS change set sent (or, without a gateway, only recorded), oldest first. */

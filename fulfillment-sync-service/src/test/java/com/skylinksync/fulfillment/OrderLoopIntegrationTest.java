@@ -1,0 +1,219 @@
+package com.skylinksync.fulfillment;
+
+import static com.skylinksync.fulfillment.OrderLoopHarness.BRISBANE;
+import static com.skylinksync.fulfillment.OrderLoopHarness.DEADLINE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.skylinksync.magento.sales.MagentoInvoice;
+import com.skylinksync.magento.sales.MagentoShipment;
+import com.skylinksync.retailexpress.orders.Order;
+import com.skylinksync.runtime.status.SyncStatus;
+import com.skylinksync.sandbox.magento.PlacedOrder;
+import com.skylinksync.sandbox.magento.PlacedOrder.Line;
+import com.skylinksync.schemas.avro.EntityType;
+import com.skylinksync.schemas.avro.Outcome;
+import com.skylinksync.testkit.RunningService;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The order loop over the real broker, PostgreSQL and both simulators. */
+class OrderLoopIntegrationTest {
+
+    private static OrderLoopHarness parts;
+    private static RunningService service;
+
+    @BeforeAll
+    static void start() {
+        parts = OrderLoopHarness.start();
+        service = parts.startService();
+    }
+
+    @AfterAll
+    static void stop() {
+        parts.close();
+    }
+
+    @Test
+    void aRegisteredCustomersOrderReachesRetailExpressWithEveryFieldAndItsIdIsWrittenBack() {
+        var customer = parts.registeredCustomer();
+        long id = parts.place(PlacedOrder.registered(customer.id(), customer.email(), BRISBANE,
+                        Line.of("SC0011OSFA", 2).discounted(new BigDecimal("6.00")),
+                        Line.configurable("BSS-THAW16", "BSS-THAW16-M-BLK", 1))
+                .withShipping("flatrate_flatrate", "Australia Post - Express", new BigDecimal("11.00"))
+                .withNote("Please leave at the back door"));
+
+        String reOrderId = parts.awaitRetailExpressId(id);
+        var document = parts.orderDocument(reOrderId);
+        Map<String, String> order = document.order();
+        assertThat(order).containsEntry("CustomerId", "300000").containsEntry("OrderStatus", "Quote")
+                .containsEntry("FreightTotal", "11").containsEntry("OrderTotal", "114.85")
+                .containsEntry("BillFirstName", "Joey").containsEntry("BillLastName", "Bloggs")
+                .containsEntry("BillCompany", "Sample Company").containsEntry("BillAddress", "Unit 5")
+                .containsEntry("BillAddress2", "192 Ann St").containsEntry("BillSuburb", "Brisbane")
+                .containsEntry("BillPostCode", "4000").containsEntry("BillPhone", "(07) 1111 1111")
+                .containsEntry("BillEmail", customer.email()).containsEntry("DelAddress", "Unit 5")
+                .containsEntry("PublicComments", "Shipping: Australia Post - Express\nCustomer Note: Please leave at the back door")
+                .doesNotContainKey("FulfilmentOutletID");
+        assertThat(order.get("DateCreated")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.000");
+        assertThat(document.items()).hasSize(2);
+        // The row discount (6.00 over 2 units) comes off each unit once: 29.95 - 3.00.
+        assertThat(document.items().get(0)).containsEntry("ProductId", "124006").containsEntry("QtyOrdered", "2")
+                .containsEntry("QtyFulfilled", "0").containsEntry("UnitPrice", "26.95")
+                .containsEntry("TaxRateApplied", "0.1").containsEntry("DeliveryMethod", "home")
+                .containsEntry("DeliveryDriverName", "Australia Post");
+        // A configurable line is its chosen simple.
+        assertThat(document.items().get(1)).containsEntry("ProductId", "124008").containsEntry("UnitPrice", "49.95");
+        Order inRetailExpress = parts.retailExpress.getOrder(reOrderId).orElseThrow();
+        assertThat(inRetailExpress.customerId()).isEqualTo(300000);
+        assertThat(service.awaitStatus(EntityType.MAGENTO_ORDER, String.valueOf(id), SyncStatus.SYNCED, SyncStatus.UNCHANGED)
+                .targetId()).isEqualTo(reOrderId);
+
+        // The write-back changed the order: re-read by later polls, it creates nothing more.
+        long documents = parts.orderDocuments();
+        awaitPolls(3);
+        assertThat(parts.orderDocuments()).isEqualTo(documents);
+        assertThat(parts.retailExpressSimulator.orderDocuments().stream().filter(d -> reOrderId.equals(d.orderId()))).hasSize(1);
+    }
+
+    @Test
+    void aGuestOrderGoesOnTheGuestCustomerAndClickAndCollectNamesItsOutlet() {
+        long id = parts.place(PlacedOrder.guest("guest-" + UUID.randomUUID() + "@example.com", BRISBANE, Line.of("HB0011OSFA", 1))
+                .withShipping("skylinkpickup_outlet_2", "Click & Collect - Blue Outlet", BigDecimal.ZERO));
+
+        var document = parts.orderDocument(parts.awaitRetailExpressId(id));
+        assertThat(document.order()).containsEntry("CustomerId", "300001").containsEntry("FulfilmentOutletID", "2")
+                .containsEntry("FreightTotal", "0");
+        assertThat(document.items()).singleElement().satisfies(item -> assertThat(item)
+                .containsEntry("ProductId", "124005").containsEntry("DeliveryMethod", "store")
+                .containsEntry("DeliveryDriverName", "Click & Collect"));
+    }
+
+    @Test
+    void anInvoiceBecomesOneRetailExpressPayment() {
+        long id = parts.place(PlacedOrder.guest("paid-" + UUID.randomUUID() + "@example.com", BRISBANE, Line.of("SC0011OSFA", 1))
+                .withPayment("paypal_express", true));
+        String reOrderId = parts.awaitRetailExpressId(id);
+
+        Order paid = await().atMost(DEADLINE).until(() -> parts.retailExpress.getOrder(reOrderId).orElseThrow(),
+                o -> !o.payments().isEmpty());
+        assertThat(paid.payments()).singleElement().satisfies(payment -> {
+            assertThat(payment.methodId()).isEqualTo(6);
+            assertThat(payment.total()).isEqualByComparingTo("39.95");
+        });
+        MagentoInvoice invoice = parts.magento.invoicesOf(id).getFirst();
+        assertThat(service.awaitStatus(EntityType.MAGENTO_INVOICE, String.valueOf(id), SyncStatus.SYNCED, SyncStatus.UNCHANGED)
+                .targetId()).isEqualTo(String.valueOf(paid.payments().getFirst().id()));
+        awaitPolls(3);
+        assertThat(parts.paymentDocuments(reOrderId)).as("invoice %s paid once", invoice.id()).isEqualTo(1);
+        assertThat(parts.retailExpress.getOrder(reOrderId).orElseThrow().payments()).hasSize(1);
+    }
+
+    @Test
+    void theReferenceOrderGivesOneInvoiceAndOneShipmentHoweverOftenItIsAnnounced() {
+        // A Magento order already linked to RE order 16-00000001 (2 payments covering 29.95, 1 fulfilment).
+        long id = parts.place(PlacedOrder.registered(parts.registeredCustomer().id(), null, BRISBANE, Line.of("HB0011OSFA", 1))
+                .withComment(OrderLoopHarness.LINK_PREFIX + "16-00000001"));
+        service.awaitStatus(EntityType.MAGENTO_ORDER, String.valueOf(id), SyncStatus.UNCHANGED);
+
+        String changeSet = UUID.randomUUID().toString();
+        parts.kit.events().publish(parts.kit.events().changed(EntityType.ORDER, "16-00000001", changeSet));
+        assertThat(parts.kit.completions().awaitOutcome(changeSet, "16-00000001").getOutcome()).isEqualTo(Outcome.SYNCED);
+
+        assertThat(parts.magento.invoicesOf(id)).singleElement()
+                .satisfies(invoice -> assertThat(invoice.grandTotal()).isEqualByComparingTo("29.95"));
+        assertThat(parts.magento.shipmentsOf(id)).singleElement().satisfies(shipment -> {
+            assertThat(shipment.fulfillmentBatchId()).contains("28dd2c7955ce926456240b2ff0100bde"); // md5("77")
+            assertThat(shipment.items()).singleElement().satisfies(item -> assertThat(item.qty()).isEqualByComparingTo("1"));
+        });
+        assertThat(parts.magento.getOrder(id).orElseThrow().state()).isEqualTo("complete");
+
+        String again = UUID.randomUUID().toString();
+        parts.kit.events().publish(parts.kit.events().changed(EntityType.ORDER, "16-00000001", again));
+        assertThat(parts.kit.completions().awaitOutcome(again, "16-00000001").getOutcome()).isEqualTo(Outcome.UNCHANGED);
+        assertThat(parts.magento.invoicesOf(id)).hasSize(1);
+        assertThat(parts.magento.shipmentsOf(id)).hasSize(1);
+        // The invoice made from RE's payments is RE's own: it is not paid into RE again.
+        awaitPolls(3);
+        assertThat(parts.paymentDocuments("16-00000001")).isZero();
+    }
+
+    @Test
+    void aPartPaymentGivesNoInvoiceAndFulfilmentsTenMinutesApartGiveTwoShipments() {
+        long id = parts.place(PlacedOrder.guest("part-" + UUID.randomUUID() + "@example.com", BRISBANE, Line.of("SC0011OSFA", 2)));
+        String reOrderId = parts.awaitRetailExpressId(id);
+        Order placed = parts.retailExpress.getOrder(reOrderId).orElseThrow();
+        int line = placed.items().getFirst().id();
+        parts.retailExpressSimulator.pay(reOrderId, 1, new BigDecimal("30.00"), LocalDateTime.now());
+
+        assertThat(announce(reOrderId)).isEqualTo(Outcome.UNCHANGED);
+        assertThat(parts.magento.invoicesOf(id)).isEmpty();
+
+        LocalDateTime first = LocalDateTime.of(2026, 12, 1, 9, 0);
+        parts.retailExpressSimulator.fulfil(reOrderId, line, BigDecimal.ONE, first);
+        parts.retailExpressSimulator.fulfil(reOrderId, line, BigDecimal.ONE, first.plusMinutes(10));
+        parts.retailExpressSimulator.pay(reOrderId, 1, new BigDecimal("39.90"), LocalDateTime.now());
+        assertThat(announce(reOrderId)).isEqualTo(Outcome.SYNCED);
+
+        assertThat(parts.magento.invoicesOf(id)).hasSize(1);
+        List<MagentoShipment> shipments = parts.magento.shipmentsOf(id);
+        assertThat(shipments).hasSize(2);
+        assertThat(shipments).extracting(s -> s.fulfillmentBatchId().orElseThrow()).doesNotHaveDuplicates();
+        assertThat(announce(reOrderId)).isEqualTo(Outcome.UNCHANGED);
+        assertThat(parts.magento.shipmentsOf(id)).hasSize(2);
+    }
+
+    @Test
+    void anOrderSoldInRetailExpressItselfIsRecordedNotFailed() {
+        assertThat(announce("17-00000042")).isEqualTo(Outcome.UNCHANGED);
+        assertThat(service.status(EntityType.ORDER, "17-00000042").status()).isEqualTo(SyncStatus.UNCHANGED);
+    }
+
+    @Test
+    void anOutletEventKeepsTheChannelsOutlets() {
+        String changeSet = UUID.randomUUID().toString();
+        parts.kit.events().publish(parts.kit.events().changed(EntityType.OUTLET, "2", changeSet));
+        var outcome = parts.kit.completions().awaitOutcome(changeSet, "2");
+        assertThat(outcome.getOutcome()).isEqualTo(Outcome.SYNCED);
+        assertThat(service.status(EntityType.OUTLET, "2").targetId()).isEqualTo("channel-1/outlet-2");
+        String gone = UUID.randomUUID().toString();
+        parts.kit.events().publish(parts.kit.events().changed(EntityType.OUTLET, "99", gone));
+        parts.kit.completions().awaitOutcome(gone, "99");
+        assertThat(service.status(EntityType.OUTLET, "99").targetId()).as("not an outlet of the channel").isNull();
+    }
+
+    @Test
+    void aBundleOrAnUnlinkedProductIsRefusedNamingIt() {
+        long bundle = parts.place(PlacedOrder.guest("b-" + UUID.randomUUID() + "@example.com", BRISBANE,
+                new Line("GIFT-SET", List.of("HB0011OSFA", "SC0011OSFA"), 1, BigDecimal.ZERO)));
+        long unlinked = parts.place(PlacedOrder.guest("u-" + UUID.randomUUID() + "@example.com", BRISBANE, Line.of("UNLINKED", 1)));
+
+        assertThat(service.awaitStatus(EntityType.MAGENTO_ORDER, String.valueOf(bundle), SyncStatus.DEAD_LETTERED).lastError())
+                .contains("ORDER_ITEM_HAS_SEVERAL_PRODUCTS").contains("Gift set");
+        assertThat(service.awaitStatus(EntityType.MAGENTO_ORDER, String.valueOf(unlinked), SyncStatus.DEAD_LETTERED).lastError())
+                .contains("PRODUCT_NOT_LINKED").contains("UNLINKED");
+    }
+
+    private static Outcome announce(String reOrderId) {
+        String changeSet = UUID.randomUUID().toString();
+        parts.kit.events().publish(parts.kit.events().changed(EntityType.ORDER, reOrderId, changeSet));
+        return parts.kit.completions().awaitOutcome(changeSet, reOrderId).getOutcome();
+    }
+
+    /** Waits until the order source has searched Magento {@code polls} more times (each follows a whole poll). */
+    private static void awaitPolls(int polls) {
+        long before = orderSearches();
+        await().atMost(DEADLINE).until(() -> orderSearches() >= before + polls + 1);
+    }
+
+    private static long orderSearches() {
+        return parts.magentoSimulator.requests().stream().filter(r -> r.method().equals("GET")
+                && r.path().startsWith("/rest/V1/orders?")).count();
+    }
+}
