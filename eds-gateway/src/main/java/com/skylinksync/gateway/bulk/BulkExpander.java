@@ -1,6 +1,7 @@
 package com.skylinksync.gateway.bulk;
 
 import com.skylinksync.gateway.GatewayProperties;
+import com.skylinksync.gateway.signal.WakeUps;
 import com.skylinksync.gateway.acknowledgement.Acknowledgements;
 import com.skylinksync.gateway.outbox.OutboxMessage;
 import com.skylinksync.gateway.outbox.OutboxRelay;
@@ -26,7 +27,6 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -51,7 +51,7 @@ public class BulkExpander implements SmartLifecycle {
     private final GatewayProperties properties;
     private final MeterRegistry meters;
     private final AvroEventSerializer serializer = new AvroEventSerializer();
-    private final Sinks.Many<Boolean> wakeups = Sinks.many().multicast().directBestEffort();
+    private final WakeUps wakeups = new WakeUps();
     private final AtomicReference<Disposable> running = new AtomicReference<>();
 
     BulkExpander(BulkQueue queue, TransactionalOperator transactions, OutboxWriter outbox, OutboxRelay relay,
@@ -70,7 +70,7 @@ public class BulkExpander implements SmartLifecycle {
 
     /** Asks for a look at the queue now (after a registration queued bulk entities). */
     public void wake() {
-        wakeups.emitNext(Boolean.TRUE, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100)));
+        wakeups.wake();
     }
 
     @Override

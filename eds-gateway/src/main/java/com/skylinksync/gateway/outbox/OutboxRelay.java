@@ -1,6 +1,7 @@
 package com.skylinksync.gateway.outbox;
 
 import com.skylinksync.gateway.GatewayProperties;
+import com.skylinksync.gateway.signal.WakeUps;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -48,7 +49,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final GatewayProperties properties;
     private final Counter publishedEvents;
     private final Counter failedEvents;
-    private final Sinks.Many<Boolean> wakeups = Sinks.many().multicast().directBestEffort();
+    private final WakeUps wakeups = new WakeUps();
     private final Sinks.Many<String> publishedChangeSets = Sinks.many().multicast().directBestEffort();
     private final AtomicReference<Running> running = new AtomicReference<>();
 
@@ -66,7 +67,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Asks for a drain now (after a registration committed). Cheap; wake-ups during a drain collapse into one more. */
     public void wake() {
-        wakeups.emitNext(Boolean.TRUE, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100)));
+        wakeups.wake();
     }
 
     /**
