@@ -146,9 +146,10 @@ class BulkExpansionTest {
         int published = publishedEvents(Topics.PRODUCTS, id).size();
 
         // As if the replica died after its chunks committed but before it marked the bulk entity done.
-        fixture.postgres.execute("UPDATE eds_gateway.bulk_expansion SET status = 'PENDING', next_attempt_at = now() WHERE change_set_id = '" + id + "'");
+        // The entity first: once the bulk row is PENDING again the expander may redo it at once.
         fixture.postgres.execute("UPDATE eds_gateway.change_set_entity SET outcome = 'PENDING' WHERE change_set_id = '" + id
                 + "' AND eds_type = 'SalesChannel'");
+        fixture.postgres.execute("UPDATE eds_gateway.bulk_expansion SET status = 'PENDING', next_attempt_at = now() WHERE change_set_id = '" + id + "'");
 
         await().atMost(GatewayFixture.DEADLINE).until(() -> "DONE".equals(bulkStatus(id, "SalesChannel")));
         assertThat(fixture.single("SELECT attempts FROM eds_gateway.bulk_expansion WHERE change_set_id = ?", id)).isEqualTo("2");
