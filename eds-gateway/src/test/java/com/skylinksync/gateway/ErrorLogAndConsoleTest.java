@@ -83,6 +83,14 @@ class ErrorLogAndConsoleTest {
     }
 
     @Test
+    void theErrorsFeedIsInTheOpenApiDocumentSoTheAccessWalkCoversIt() {
+        JsonNode errors = get("/v3/api-docs").path("paths").path("/ops/errors").path("get");
+        assertThat(errors.isMissingNode()).isFalse();
+        assertThat(errors.path("parameters").valueStream().map(p -> p.path("name").asString()).toList())
+                .containsExactlyInAnyOrder("level", "after", "limit");
+    }
+
+    @Test
     void badFiltersAreProblemsNamingTheParameter() {
         for (String query : List.of("level=DEBUG", "after=-1", "limit=0", "limit=501")) {
             GatewayFixture.http(gateway).get().uri("/ops/errors?" + query).exchange()

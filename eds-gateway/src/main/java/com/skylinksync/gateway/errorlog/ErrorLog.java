@@ -54,12 +54,12 @@ public class ErrorLog {
      * @param errorCode     the error code the service gave
      * @param message       the error message
      */
-    public record Entry(long id, Instant loggedAt, String level, String outcome, String service, String entityType, String entityId,
+    record Entry(long id, Instant loggedAt, String level, String outcome, String service, String entityType, String entityId,
                         String attributeCode, String changeSetId, String traceId, int attempts, String errorCode, String message) {
     }
 
     /** Entries newest first, and the newest id there is (0 when the log is empty), to ask for what comes after it. */
-    public record Page(List<Entry> items, long latestId) {
+    record Page(List<Entry> items, long latestId) {
     }
 
     /** Logs a completion if it reports a failure; anything else is not an error and is ignored. */
