@@ -1,6 +1,7 @@
 package com.skylinksync.gateway.acknowledgement;
 
 import com.skylinksync.gateway.changesets.EntityOutcome;
+import com.skylinksync.gateway.errorlog.ErrorLog;
 import com.skylinksync.schemas.EntityKey;
 import com.skylinksync.schemas.Topics;
 import com.skylinksync.schemas.avro.EntitySynced;
@@ -32,11 +33,13 @@ class CompletionListener {
     private final DatabaseClient db;
     private final Acknowledgements acknowledgements;
     private final MeterRegistry meters;
+    private final ErrorLog errorLog;
 
-    CompletionListener(DatabaseClient db, Acknowledgements acknowledgements, MeterRegistry meters) {
+    CompletionListener(DatabaseClient db, Acknowledgements acknowledgements, MeterRegistry meters, ErrorLog errorLog) {
         this.db = db;
         this.acknowledgements = acknowledgements;
         this.meters = meters;
+        this.errorLog = errorLog;
     }
 
     /**
@@ -50,6 +53,8 @@ class CompletionListener {
                     record.topic(), record.partition(), record.offset());
             return;
         }
+        // Failures go to the console's error log whether or not a change set waits for them (Magento-side pushes have none).
+        errorLog.record(synced, record.topic() + ":" + record.partition() + ":" + record.offset()).block(DATABASE_WAIT);
         String changeSetId = synced.getChangeSetId();
         if (changeSetId == null) {
             return; // bulk or single syncs: no change set waits for them
