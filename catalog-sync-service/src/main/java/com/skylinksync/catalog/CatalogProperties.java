@@ -1,6 +1,7 @@
 package com.skylinksync.catalog;
 
 import com.skylinksync.retailexpress.attributes.AttributeCode;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -24,13 +25,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param nameStrategy     {@code always} writes RE's name on every sync, {@code initial} only on create
  * @param qtyCalculation   {@code available}, or {@code available-on-order} (available + on order) as Magento's qty
  * @param timeZone         the store's time zone, in which special price dates are written
+ * @param setupCheckInterval how often the Magento set-up ({@code attributes.CatalogSetup}) is checked again, so a
+ *                         problem an operator fixes in Magento (or a new one) is seen without a restart; a sync that
+ *                         meets an attribute problem asks for a check sooner
  */
 @ConfigurationProperties("skylink.catalog")
 public record CatalogProperties(Map<Integer, String> channels, Map<String, String> attributes,
                                 @DefaultValue("4") int attributeSetId, @DefaultValue("7") int attributeGroupId,
                                 @DefaultValue("always") NameStrategy nameStrategy,
                                 @DefaultValue("available") QtyCalculation qtyCalculation,
-                                @DefaultValue("UTC") ZoneId timeZone) {
+                                @DefaultValue("UTC") ZoneId timeZone,
+                                @DefaultValue("1m") Duration setupCheckInterval) {
 
     public enum NameStrategy { ALWAYS, INITIAL }
 
@@ -52,6 +57,9 @@ public record CatalogProperties(Map<Integer, String> channels, Map<String, Strin
             attributes.forEach((re, magento) -> mapped.put(AttributeCode.fromCode(re).code(), magento == null ? "" : magento.strip()));
         }
         attributes = Collections.unmodifiableMap(mapped);
+        if (setupCheckInterval.isNegative() || setupCheckInterval.isZero()) {
+            throw new IllegalArgumentException("skylink.catalog.setup-check-interval must be positive, not " + setupCheckInterval);
+        }
     }
 
     /** The Magento code an RE attribute maps to; empty when unmapped. */
