@@ -135,6 +135,29 @@ class CatalogSetupTest {
         });
     }
 
+    @Test
+    @Order(4)
+    void aSelectDeletedAndCreatedAgainInMagentoGetsItsOptionsMadeAgainInsteadOfLinksToTheOldOnes() throws Exception {
+        int oldId = harness.magento().productAttribute("size").orElseThrow().get("attribute_id").asInt();
+        String oldSmall = attribute(harness.magento().product("PAD002OSFA").orElseThrow(), "size");
+        send("DELETE", "/V1/products/attributes/size", null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> harness.magento().productAttribute("size")
+                .map(size -> size.get("attribute_id").asInt() != oldId).orElse(false));
+
+        // A product with size S changes: its size is S of the new attribute (until the set-up's next check has read
+        // the new attribute a sync may still meet the old one, so this retries with a fresh change until then).
+        harness.retailExpress().changeProduct(124014, Map.of("Weight", "2.5"), null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            String changeSet = UUID.randomUUID().toString();
+            harness.events().publish(harness.events().changed(EntityType.PRODUCT, "124014", changeSet));
+            return harness.completions().awaitOutcome(changeSet, "124014").getOutcome() == Outcome.SYNCED;
+        });
+        String small = attribute(harness.magento().product("PAD002OSFA").orElseThrow(), "size");
+        assertThat(harness.magento().productAttribute("size").orElseThrow().get("options"))
+                .anySatisfy(option -> assertThat(option.get("value").asString()).isEqualTo(small));
+        assertThat(small).isNotEqualTo(oldSmall);
+    }
+
     private static com.skylinksync.schemas.avro.EntityChanged option(String code, String id, String changeSet) {
         return harness.events().builder(EntityType.ATTRIBUTE_OPTION, id, changeSet, Origin.EDS).setAttributeCode(code).build();
     }

@@ -63,7 +63,7 @@ public class AttributeOptions {
 
     /** The Magento option already linked to this RE option, if any (no Magento or RE call when cached). */
     public Optional<String> linked(AttributeCode code, String reOptionId) {
-        return links.find(code.code(), reOptionId, properties.magentoCode(code));
+        return links.find(code.code(), reOptionId, attribute(code));
     }
 
     /** Every RE option of the code, synced; returns how many Magento writes that took. */
@@ -114,7 +114,7 @@ public class AttributeOptions {
     }
 
     private int syncOption(MagentoAttribute attribute, AttributeOption option, List<MagentoAttribute.Option> existing) {
-        Optional<String> linked = links.find(option.code().code(), option.id(), attribute.code());
+        Optional<String> linked = links.find(option.code().code(), option.id(), attribute);
         Optional<MagentoAttribute.Option> current = linked.flatMap(id -> existing.stream()
                 .filter(o -> o.value().equals(id)).findFirst());
         if (current.isPresent()) {
@@ -127,7 +127,7 @@ public class AttributeOptions {
         Optional<MagentoAttribute.Option> byLabel = existing.stream()
                 .filter(o -> o.label().equalsIgnoreCase(option.label())).findFirst();
         String id = byLabel.map(MagentoAttribute.Option::value).orElseGet(() -> add(attribute, option));
-        links.save(option.code().code(), option.id(), attribute.code(), id);
+        links.save(option.code().code(), option.id(), attribute, id);
         return byLabel.isPresent() ? 0 : 1;
     }
 }
