@@ -157,6 +157,57 @@ class CatalogSyncIntegrationTest {
     }
 
     @Test
+    void channelsWithTheirOwnNameAndPriceShowThemPerWebsiteAndAChangeOnOneChannelWritesOnlyThatScope() {
+        // 124019 (PAD007OSFA, 16.95) is on channels 1 → base and 2 → second; channel 2 sells it under its own name and price.
+        var own = harness.retailExpress().changeProductOnChannel(124019, 2,
+                java.util.Map.of("DefaultPrice", "21.95", "Description", "Sample product 7 (outlet)"));
+        syncAndAwait(own.changeSetId(), "124019");
+        MagentoSimulator magento = harness.magento();
+        JsonNode base = magento.product("PAD007OSFA", "default").orElseThrow();
+        assertThat(base.get("price").decimalValue()).isEqualByComparingTo("16.95");
+        assertThat(base.get("name").asString()).isEqualTo("Sample product 7");
+        JsonNode second = magento.product("PAD007OSFA", "second").orElseThrow();
+        assertThat(second.get("price").decimalValue()).isEqualByComparingTo("21.95");
+        assertThat(second.get("name").asString()).isEqualTo("Sample product 7 (outlet)");
+
+        // Channel 2's price changes: one store-scoped save through the second website's store, nothing global.
+        int before = harness.magento().requests().size();
+        var secondOnly = harness.retailExpress().changeProductOnChannel(124019, 2, java.util.Map.of("DefaultPrice", "23.95"));
+        syncAndAwait(secondOnly.changeSetId(), "124019");
+        assertThat(writesSince(before)).containsExactly("PUT /rest/second/V1/products/PAD007OSFA");
+        assertThat(magento.product("PAD007OSFA", "second").orElseThrow().get("price").decimalValue()).isEqualByComparingTo("23.95");
+        assertThat(magento.product("PAD007OSFA", "default").orElseThrow().get("price").decimalValue()).isEqualByComparingTo("16.95");
+
+        // Channel 1's price and name change: one global save; the second website keeps its own price and name.
+        before = harness.magento().requests().size();
+        var firstOnly = harness.retailExpress().changeProduct(124019,
+                java.util.Map.of("DefaultPrice", "17.95", "Description", "Sample product 7, renamed"), null);
+        syncAndAwait(firstOnly.changeSetId(), "124019");
+        assertThat(writesSince(before)).containsExactly("PUT /rest/all/V1/products/PAD007OSFA");
+        base = magento.product("PAD007OSFA", "default").orElseThrow();
+        assertThat(base.get("price").decimalValue()).isEqualByComparingTo("17.95");
+        assertThat(base.get("name").asString()).isEqualTo("Sample product 7, renamed");
+        second = magento.product("PAD007OSFA", "second").orElseThrow();
+        assertThat(second.get("price").decimalValue()).isEqualByComparingTo("23.95");
+        assertThat(second.get("name").asString()).isEqualTo("Sample product 7 (outlet)");
+
+        // Channel 2 goes back to the product's own values: its store view is written with them once.
+        before = harness.magento().requests().size();
+        var same = harness.retailExpress().changeProductOnChannel(124019, 2, java.util.Map.of("DefaultPrice", "", "Description", ""));
+        syncAndAwait(same.changeSetId(), "124019");
+        assertThat(writesSince(before)).containsExactly("PUT /rest/second/V1/products/PAD007OSFA");
+        second = magento.product("PAD007OSFA", "second").orElseThrow();
+        assertThat(second.get("price").decimalValue()).isEqualByComparingTo("17.95");
+        assertThat(second.get("name").asString()).isEqualTo("Sample product 7, renamed");
+
+        // The outcome is the product's status too.
+        org.springframework.test.web.reactive.server.WebTestClient http = org.springframework.test.web.reactive.server
+                .WebTestClient.bindToServer().baseUrl(service.baseUrl().toString()).build();
+        http.get().uri("/entities/PRODUCT/124019").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("SYNCED").jsonPath("$.lastChangeSet").isEqualTo(same.changeSetId());
+    }
+
+    @Test
     void permanentErrorsAreDeadLetteredWithTheirReasonWhileOthersFlow() {
         harness.magento().product("PAD003OSFA").ifPresent(p -> { throw new IllegalStateException("fixture already synced"); });
         createConfigurable("PAD003OSFA");
@@ -178,6 +229,26 @@ class CatalogSyncIntegrationTest {
         assertThat(optionMissing.getAttempts()).isEqualTo(1); // the attribute synced once, then no retrying loop
         assertThat(harness.completions().awaitOutcome(changeSet, "124017").getOutcome()).isEqualTo(Outcome.SYNCED);
         assertThat(missingOption.ids()).containsExactly("124016");
+    }
+
+    @Test
+    void aMatrixChildWithoutAValueForAnOptionOfItsSiblingsIsDeadLetteredNamingItWhileOthersFlow() {
+        // A new matrix GAP-TEE: 600001 has a size and a colour, 600002 only a colour, so size is an option 600002 lacks.
+        harness.retailExpress().changeProduct(600001, java.util.Map.of("SKU", "GAP-TEE-S-BLK", "Code", "GAP-TEE",
+                "Description", "Gap tee", "DefaultPrice", "15.00", "TaxRate", "0.1", "SizeId", "S", "ColourId", "12"), null);
+        harness.retailExpress().changeProduct(600002, java.util.Map.of("SKU", "GAP-TEE-WHT", "Code", "GAP-TEE",
+                "Description", "Gap tee", "DefaultPrice", "15.00", "TaxRate", "0.1", "ColourId", "14"), null);
+        String changeSet = UUID.randomUUID().toString();
+        List.of("600001", "600002", "124023").forEach(id ->
+                harness.events().publish(harness.events().changed(EntityType.PRODUCT, id, changeSet)));
+        for (String id : List.of("600001", "600002")) {
+            EntitySynced outcome = harness.completions().awaitOutcome(changeSet, id);
+            assertThat(outcome.getOutcome()).as(id + ": " + outcome.getErrorMessage()).isEqualTo(Outcome.DEAD_LETTERED);
+            assertThat(outcome.getErrorCode()).isEqualTo("INVALID_MATRIX");
+            assertThat(outcome.getErrorMessage()).contains("600002", "GAP-TEE", "size");
+        }
+        assertThat(harness.completions().awaitOutcome(changeSet, "124023").getOutcome()).isEqualTo(Outcome.SYNCED);
+        assertThat(harness.magento().product("GAP-TEE")).isEmpty();
     }
 
     @Test
@@ -208,6 +279,10 @@ class CatalogSyncIntegrationTest {
         String optionId = outcome.getTargetId().substring("manufacturer:".length());
         assertThat(harness.magento().productAttribute("manufacturer").orElseThrow().get("options"))
                 .anySatisfy(option -> assertThat(option.get("value").asString()).isEqualTo(optionId));
+        org.springframework.test.web.reactive.server.WebTestClient.bindToServer().baseUrl(service.baseUrl().toString()).build()
+                .get().uri("/entities/ATTRIBUTE_OPTION/brand:4").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.status").value(status -> assertThat(status).isIn("SYNCED", "UNCHANGED"))
+                .jsonPath("$.lastChangeSet").isEqualTo(changeSet);
     }
 
     private static void syncAndAwait(String changeSet, String id) {
@@ -227,6 +302,12 @@ class CatalogSyncIntegrationTest {
     private static void createConfigurable(String sku) {
         catalogClient().createProduct(new com.skylinksync.magento.catalog.MagentoProduct(
                 null, sku, "Merchant's own " + sku, "configurable", 4, null, 1, 4, null, null, List.of(1), null, null, null, null));
+    }
+
+    /** The Magento writes (method and path) journalled after the first {@code requests} requests. */
+    private static List<String> writesSince(int requests) {
+        return harness.magento().requests().stream().skip(requests).filter(r -> !r.method().equals("GET"))
+                .map(r -> r.method() + " " + r.path()).toList();
     }
 
     private static int writes() {

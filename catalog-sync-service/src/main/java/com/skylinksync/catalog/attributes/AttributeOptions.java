@@ -26,28 +26,36 @@ public class AttributeOptions {
     private final MagentoCatalog magento;
     private final CatalogProperties properties;
     private final AttributeOptionLinks links;
-    private final Map<String, MagentoAttribute> attributes = new ConcurrentHashMap<>();
+    private final CatalogSetup setup;
     private final Map<AttributeCode, Object> syncing = new ConcurrentHashMap<>();
 
     AttributeOptions(RetailExpressCatalogue retailExpress, MagentoCatalog magento, CatalogProperties properties,
-                     AttributeOptionLinks links) {
+                     AttributeOptionLinks links, CatalogSetup setup) {
         this.retailExpress = retailExpress;
+        this.setup = setup;
         this.magento = magento;
         this.properties = properties;
         this.links = links;
     }
 
-    /** The Magento attribute an RE code maps to; an unmapped code or an unusable attribute is permanent. */
+    /**
+     * The Magento attribute an RE code maps to, as the set-up's last check read it; an unmapped code, an attribute
+     * Magento lacks or one of an unusable type is permanent, naming it (and asks the set-up to look again soon, so
+     * an operator's fix is taken up).
+     */
     public MagentoAttribute attribute(AttributeCode code) {
         String magentoCode = properties.magentoCode(code);
         if (magentoCode.isEmpty()) {
             throw new PermanentSyncException("ATTRIBUTE_NOT_MAPPED", "RE attribute " + code.code()
                     + " is not mapped to a Magento attribute (skylink.catalog.attributes." + code.code() + ")");
         }
-        MagentoAttribute attribute = attributes.computeIfAbsent(magentoCode, c -> magento.getAttribute(c).orElseThrow(() ->
-                new PermanentSyncException("ATTRIBUTE_NOT_IN_MAGENTO", "Magento has no attribute " + c
-                        + " (mapped from RE " + code.code() + ")")));
+        MagentoAttribute attribute = setup.attribute(magentoCode).orElseThrow(() -> {
+            setup.recheckSoon();
+            return new PermanentSyncException("ATTRIBUTE_NOT_IN_MAGENTO", "Magento has no attribute " + magentoCode
+                    + " (mapped from RE " + code.code() + ")");
+        });
         AttributeTypes.problem(attribute, code.isPredefined()).ifPresent(problem -> {
+            setup.recheckSoon();
             throw new PermanentSyncException("UNSUPPORTED_ATTRIBUTE_TYPE", problem + " (mapped from RE " + code.code() + ")");
         });
         return attribute;
@@ -55,7 +63,7 @@ public class AttributeOptions {
 
     /** The Magento option already linked to this RE option, if any (no Magento or RE call when cached). */
     public Optional<String> linked(AttributeCode code, String reOptionId) {
-        return links.find(code.code(), reOptionId, properties.magentoCode(code));
+        return links.find(code.code(), reOptionId, attribute(code));
     }
 
     /** Every RE option of the code, synced; returns how many Magento writes that took. */
@@ -106,7 +114,7 @@ public class AttributeOptions {
     }
 
     private int syncOption(MagentoAttribute attribute, AttributeOption option, List<MagentoAttribute.Option> existing) {
-        Optional<String> linked = links.find(option.code().code(), option.id(), attribute.code());
+        Optional<String> linked = links.find(option.code().code(), option.id(), attribute);
         Optional<MagentoAttribute.Option> current = linked.flatMap(id -> existing.stream()
                 .filter(o -> o.value().equals(id)).findFirst());
         if (current.isPresent()) {
@@ -119,7 +127,7 @@ public class AttributeOptions {
         Optional<MagentoAttribute.Option> byLabel = existing.stream()
                 .filter(o -> o.label().equalsIgnoreCase(option.label())).findFirst();
         String id = byLabel.map(MagentoAttribute.Option::value).orElseGet(() -> add(attribute, option));
-        links.save(option.code().code(), option.id(), attribute.code(), id);
+        links.save(option.code().code(), option.id(), attribute, id);
         return byLabel.isPresent() ? 0 : 1;
     }
 }

@@ -28,12 +28,20 @@ class AttributeValues {
         this.properties = properties;
     }
 
+    /**
+     * The values to write: a code without a value clears its attribute (nothing is written for an unmapped code); a
+     * value of an unmapped code or for an unusable attribute fails permanently naming it, so only the products that
+     * carry such a value stop.
+     */
     Map<String, String> of(List<AttributeOption> values) {
         Map<String, String> attributes = new LinkedHashMap<>();
         for (AttributeCode code : AttributeCode.values()) {
-            String magentoCode = options.attribute(code).code();
             Optional<AttributeOption> value = values.stream().filter(o -> o.code() == code).findFirst();
-            attributes.put(magentoCode, value.map(this::magentoValue).orElse(null));
+            if (value.isPresent()) {
+                attributes.put(options.attribute(code).code(), magentoValue(value.get()));
+            } else if (!properties.magentoCode(code).isEmpty()) {
+                attributes.putIfAbsent(properties.magentoCode(code), null);
+            }
         }
         return attributes;
     }

@@ -25,9 +25,14 @@ record ProductContent(int productId, Details details, Stock stock, Prices prices
     /** Reference 3.5: a special price without an end date runs until 2099-01-01. */
     static final String NO_END = "2099-01-01 00:00:00";
 
-    /** Per website: the name where it differs from the global one. */
+    /** {@code websiteNames}: per website, the name where it differs from the global one. */
     record Details(String sku, String manufacturerSku, String name, BigDecimal weight, List<AttributeOption> options,
                    List<Integer> websiteIds, boolean matrixChild, Map<Integer, String> websiteNames) {
+
+        /** What the global save writes: without the other websites' own names. */
+        Details global() {
+            return new Details(sku, manufacturerSku, name, weight, options, websiteIds, matrixChild, Map.of());
+        }
     }
 
     record Stock(boolean managed, BigDecimal qty, int available, int onOrder) {
@@ -44,6 +49,13 @@ record ProductContent(int productId, Details details, Stock stock, Prices prices
 
     /** Global prices (the first website's) and every website's own. */
     record Prices(WebsitePrices global, Map<Integer, WebsitePrices> byWebsite) {
+
+        /** Every website's group prices: the tier prices the global save writes. */
+        Map<Integer, Map<PriceGroupKey, BigDecimal>> groupPricesByWebsite() {
+            Map<Integer, Map<PriceGroupKey, BigDecimal>> tiers = new LinkedHashMap<>();
+            byWebsite.forEach((website, prices) -> tiers.put(website, prices.groupPrices()));
+            return tiers;
+        }
     }
 
     /** {@code byWebsite}: the product as each of its websites' channels gives it, in channel order. */
@@ -59,7 +71,7 @@ record ProductContent(int productId, Details details, Stock stock, Prices prices
         });
         Details details = new Details(primary.sku(), primary.manufacturerSku(), primary.name(),
                 primary.packageSize().weight(), sortedOptions(primary), List.copyOf(byWebsite.keySet()), matrixChild,
-                Map.copyOf(names));
+                java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(names)));
         int available = primary.inventory().available() == null ? 0 : primary.inventory().available();
         int onOrder = primary.inventory().onOrder() == null ? 0 : primary.inventory().onOrder();
         int qty = properties.qtyCalculation() == CatalogProperties.QtyCalculation.AVAILABLE_ON_ORDER ? available + onOrder : available;

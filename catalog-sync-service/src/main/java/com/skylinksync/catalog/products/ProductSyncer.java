@@ -74,7 +74,8 @@ class ProductSyncer implements EntitySyncer {
         }
         Map<Integer, ChannelProducts> byWebsite = new LinkedHashMap<>();
         properties.channels().forEach((channel, code) ->
-                byWebsite.put(websites.websiteOf(channel), retailExpress.getProductsByChannel(ids, channel)));
+                byWebsite.put(websites.websiteOf(channel), retailExpress.getProductsByChannel(ids, channel,
+                        properties.productMapping())));
         Map<String, MatrixWriter.Written> writtenMatrices = new HashMap<>();
         List<TaskOutcome> outcomes = new ArrayList<>();
         for (SyncTask task : tasks) {

@@ -35,36 +35,40 @@ class ProductWriter {
     private final WriteTargets targets;
     private final AttributeValues attributes;
     private final PriceGroupsInMagento priceGroups;
-    private final Websites websites;
+    private final WebsiteOverrides websiteOverrides;
     private final CatalogProperties properties;
 
     ProductWriter(MagentoCatalog magento, WriteTargets targets, AttributeValues attributes,
-                  PriceGroupsInMagento priceGroups, Websites websites, CatalogProperties properties) {
+                  PriceGroupsInMagento priceGroups, WebsiteOverrides websiteOverrides, CatalogProperties properties) {
         this.magento = magento;
         this.targets = targets;
         this.attributes = attributes;
         this.priceGroups = priceGroups;
-        this.websites = websites;
+        this.websiteOverrides = websiteOverrides;
         this.properties = properties;
     }
 
     Written write(ProductContent content) {
         int id = content.productId();
-        String detailsHash = ContentHash.of(content.details(), properties.attributes(), properties.nameStrategy());
+        // The global targets hash only what the global save writes: another website's own name and price are
+        // its store-scoped save's (WebsiteOverrides), so a change on one channel writes only that scope.
+        String detailsHash = ContentHash.of(content.details().global(), properties.attributes(), properties.nameStrategy());
         String stockHash = ContentHash.of(content.stock());
-        String pricesHash = ContentHash.of(content.prices());
-        String hash = ContentHash.of(detailsHash, stockHash, pricesHash);
+        String pricesHash = ContentHash.of(content.prices().global(), content.prices().groupPricesByWebsite());
+        String hash = ContentHash.of(detailsHash, stockHash, pricesHash, content.details().websiteNames(),
+                content.prices().byWebsite());
         boolean detailsChanged = !targets.unchanged("product:" + id, detailsHash);
         boolean stockChanged = !targets.unchanged("stock:" + id, stockHash);
         boolean pricesChanged = !targets.unchanged("prices:" + id, pricesHash);
         Optional<WriteTargets.Written> known = targets.find("product:" + id);
         if (!detailsChanged && !stockChanged && !pricesChanged) {
-            return new Written(known.orElseThrow().magentoId(), known.get().magentoSku(), 0, hash);
+            WriteTargets.Written product = known.orElseThrow();
+            int writes = websiteOverrides.write(product.magentoSku(), content);
+            return new Written(product.magentoId(), product.magentoSku(), writes, hash);
         }
         Optional<MagentoProduct> existing = detailsChanged || known.isEmpty() ? find(content) : Optional.empty();
         boolean creating = detailsChanged && existing.isEmpty();
         MagentoProduct saved;
-        int writes = 1;
         if (creating) {
             saved = create(content);
         } else {
@@ -97,9 +101,7 @@ class ProductWriter {
                     visibility, weight, custom, websiteIds, stockChanged ? stockItem(content.stock()) : null, tiers, null, null);
             saved = magento.saveProduct(currentSku, update, MagentoCatalog.ALL_STORES);
         }
-        if (pricesChanged || detailsChanged) {
-            writes += websiteOverrides(saved.sku(), content);
-        }
+        int writes = 1 + websiteOverrides.write(saved.sku(), content);
         targets.written("product:" + id, detailsHash, saved.id(), saved.sku());
         targets.written("stock:" + id, stockHash, saved.id(), saved.sku());
         targets.written("prices:" + id, pricesHash, saved.id(), saved.sku());
@@ -196,35 +198,5 @@ class ProductWriter {
             return null;
         }
         return matrixChild ? MagentoProduct.NOT_VISIBLE_INDIVIDUALLY : MagentoProduct.VISIBLE_IN_CATALOG_AND_SEARCH;
-    }
-
-    /**
-     * A store-scoped save for each other website whose name or prices differ from the global ones — or did at the last
-     * write and no longer do, so a stale override is reset ({@code website:<id>:<website>} keeps what each shows).
-     */
-    private int websiteOverrides(String sku, ProductContent content) {
-        int writes = 0;
-        ProductContent.WebsitePrices global = content.prices().global();
-        List<Integer> websiteIds = content.details().websiteIds();
-        for (Integer website : websiteIds.subList(1, websiteIds.size())) {
-            ProductContent.WebsitePrices own = content.prices().byWebsite().get(website);
-            String ownName = content.details().websiteNames().get(website);
-            boolean differs = ownName != null || own.price().compareTo(global.price()) != 0
-                    || !java.util.Objects.equals(own.specialPrice(), global.specialPrice())
-                    || !java.util.Objects.equals(own.specialTo(), global.specialTo());
-            String target = "website:" + content.productId() + ":" + website;
-            Optional<WriteTargets.Written> shown = targets.find(target);
-            String hash = differs ? ContentHash.of(ownName, own, properties.nameStrategy()) : "global";
-            if ((shown.isEmpty() && !differs) || shown.map(WriteTargets.Written::contentHash).filter(hash::equals).isPresent()) {
-                continue;
-            }
-            String name = ownName == null ? content.details().name() : ownName;
-            MagentoProduct saved = magento.saveProduct(sku, new MagentoProduct(null, sku,
-                    properties.nameStrategy() == CatalogProperties.NameStrategy.ALWAYS ? name : null, null, null,
-                    own.price(), null, null, null, special(own), null, null, null, null, null), websites.storeCodeOf(website));
-            targets.written(target, hash, saved.id(), saved.sku());
-            writes++;
-        }
-        return writes;
     }
 }

@@ -93,7 +93,7 @@ class CatalogSyncBenchmark {
     }
 
     private static Pass pass(String name, List<String> ids, KafkaBroker kafka, KafkaConsumer<String, SpecificRecord> completions,
-                             RetailExpressSimulator retailExpress, MagentoSimulator magento) {
+                             RetailExpressSimulator retailExpress, MagentoSimulator magento) throws Exception {
         String changeSet = UUID.randomUUID().toString();
         long reBefore = retailExpress.calls().stream().filter(c -> c.operation().equals("GetProductsByChannel")).count();
         long writesBefore = writes(magento);
@@ -101,13 +101,18 @@ class CatalogSyncBenchmark {
         Properties properties = new Properties();
         properties.put("bootstrap.servers", kafka.bootstrapServers());
         properties.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
         try (var producer = new KafkaProducer<String, SpecificRecord>(properties, new StringSerializer(), new AvroEventSerializer())) {
             for (String id : ids) {
-                producer.send(new ProducerRecord<>(Topics.backlog(Topics.PRODUCTS), id, EntityChanged.newBuilder()
+                sent.add(producer.send(new ProducerRecord<>(Topics.backlog(Topics.PRODUCTS), id, EntityChanged.newBuilder()
                         .setChangeSetId(changeSet).setOrigin(Origin.BULK).setClientId(retailExpress.clientId().toString())
                         .setSalesChannelId(1).setEntityType(EntityType.PRODUCT).setEntityId(id).setAttributeCode(null)
-                        .setObservedAt(Instant.now()).setTraceId(UUID.randomUUID().toString()).build()));
+                        .setObservedAt(Instant.now()).setTraceId(UUID.randomUUID().toString()).build())));
             }
+        }
+        // An event the broker refused would leave the pass waiting for it until the deadline: fail at once instead.
+        for (java.util.concurrent.Future<?> send : sent) {
+            send.get();
         }
         Set<String> done = new HashSet<>();
         long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();

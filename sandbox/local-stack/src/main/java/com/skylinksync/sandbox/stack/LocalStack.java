@@ -7,6 +7,7 @@ import com.skylinksync.gateway.EdsGatewayApplication;
 import com.skylinksync.sandbox.infra.KafkaBroker;
 import com.skylinksync.sandbox.infra.PostgresServer;
 import com.skylinksync.sandbox.magento.MagentoSimulator;
+import com.skylinksync.sandbox.retailexpress.EdsTarget;
 import com.skylinksync.sandbox.retailexpress.RetailExpressSimulator;
 import java.net.URI;
 import java.util.ArrayDeque;
@@ -52,6 +53,9 @@ public final class LocalStack implements AutoCloseable {
             magento = track(MagentoSimulator.start(MagentoSimulator.Options.defaults().withPort(ports.magento())));
 
             gateway = track(run(EdsGatewayApplication.builder(), ports.gateway(), gatewaySettings(postgres)));
+            // A change made in the RE simulator (POST /sandbox/products/{id}, /sandbox/customers/{id}) is announced to
+            // this gateway as RE's EDS would announce it.
+            retailExpress.eds(new EdsTarget(gatewayUri(), EDS_API_KEY, SALES_CHANNEL));
             customerSync = track(run(CustomerSyncApplication.builder(), ports.customerSync(), customerSyncSettings(postgres)));
             catalogSync = track(run(CatalogSyncApplication.builder(), ports.catalogSync(),
                     syncServiceSettings(postgres, "catalog_sync")));

@@ -105,6 +105,28 @@ class LocalStackEndToEndTest {
     }
 
     @Test
+    void aPriceChangedInTheRetailExpressSimulatorReachesMagentoThroughTheGatewaysEdsAndIsAcknowledgedOnce() throws Exception {
+        // RE's back office changes a price: the simulator sends the EDS change set to the real gateway (no test
+        // publishing), which publishes to Kafka, from where the catalog service syncs it into Magento.
+        var first = stack.retailExpress().changeProduct(124013, Map.of("DefaultPrice", "10.95"), null);
+        assertThat(first.status()).isEqualTo(201);
+        await().atMost(DEADLINE).until(() -> price("PAD001OSFA").filter(p -> p.compareTo(new java.math.BigDecimal("10.95")) == 0).isPresent());
+
+        var changed = stack.retailExpress().changeProduct(124013, Map.of("DefaultPrice", "77.50"), null);
+        assertThat(changed.status()).isEqualTo(201);
+        await().atMost(DEADLINE).until(() -> price("PAD001OSFA").filter(p -> p.compareTo(new java.math.BigDecimal("77.50")) == 0).isPresent());
+        await().atMost(DEADLINE).until(() -> stack.retailExpress().processedChangeSets()
+                .containsAll(List.of(first.changeSetId(), changed.changeSetId())));
+        assertThat(stack.retailExpress().processedChangeSets()).containsOnlyOnce(changed.changeSetId())
+                .containsOnlyOnce(first.changeSetId());
+        assertThat(stack.magento().products().stream().filter(p -> p.path("sku").asString().equals("PAD001OSFA"))).hasSize(1);
+    }
+
+    private static Optional<java.math.BigDecimal> price(String sku) {
+        return stack.magento().product(sku).map(product -> product.path("price").decimalValue());
+    }
+
+    @Test
     void theGatewayTurnsAwayAWrongKeyAndAMalformedBodyWithProblemJson() throws Exception {
         var unauthorized = putChangeSet(BODY, "not-the-key");
         assertThat(unauthorized.statusCode()).isEqualTo(401);

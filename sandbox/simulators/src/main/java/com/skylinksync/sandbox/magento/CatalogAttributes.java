@@ -168,6 +168,19 @@ final class CatalogAttributes {
         return withEmptyOption(attribute);
     }
 
+    /**
+     * AttributeRepository::deleteById: the attribute leaves every set; a system attribute (not user defined) cannot be
+     * deleted (M/Eav/Model/ResourceModel/Entity/Attribute::_beforeDelete).
+     */
+    synchronized void delete(String code) {
+        ObjectNode attribute = requireAttribute(code);
+        if (!attribute.path("is_user_defined").asBoolean()) {
+            throw MagentoFault.of(400, "The system attribute can't be deleted.");
+        }
+        attributes.remove(code);
+        sets.values().forEach(set -> set.remove(code));
+    }
+
     /** OptionManagement::add; returns the new option's id. */
     synchronized String addOption(String code, JsonNode option) {
         ObjectNode attribute = requireAttribute(code);

@@ -8,8 +8,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The product attribute routes of M/Catalog/etc/webapi.xml SkyLink's set-up and attribute sync use:
- * GET /V1/products/attributes (getList), GET /V1/products/attributes/:attributeCode, POST /V1/products/attributes
- * ({@code Magento_Catalog::attributes_attributes}); GET/POST /V1/products/attributes/:attributeCode/options and
+ * GET /V1/products/attributes (getList), GET /V1/products/attributes/:attributeCode, POST /V1/products/attributes,
+ * PUT and DELETE /V1/products/attributes/:attributeCode (an operator's fix) ({@code Magento_Catalog::attributes_attributes}); GET/POST /V1/products/attributes/:attributeCode/options and
  * PUT .../options/:optionId (2.4.7); POST /V1/products/attribute-sets/attributes and
  * GET /V1/products/attribute-sets/:attributeSetId/attributes ({@code Magento_Catalog::sets}).
  */
@@ -39,9 +39,20 @@ final class ProductAttributesResource {
                     return Reply.json(200, list);
                 }),
                 new Route("GET", "products/attributes/:attributeCode", ACL, call -> Reply.json(200,
-                        attributes.get(call.parameter("attributeCode")).orElseThrow(() -> MagentoFault.positional(404,
-                                "The attribute with a \"%1\" attributeCode doesn't exist. Verify the attribute and try again.",
-                                call.parameter("attributeCode"))))),
+                        attributes.get(call.parameter("attributeCode")).orElseThrow(() -> noAttribute(call.parameter("attributeCode"))))),
+                // ProductAttributeRepositoryInterface::save with the URL's code (M/Webapi ParamsOverrider).
+                new Route("PUT", "products/attributes/:attributeCode", ACL, call -> {
+                    attributes.get(call.parameter("attributeCode")).orElseThrow(() -> noAttribute(call.parameter("attributeCode")));
+                    JsonNode given = RequestBody.parameter(json, call.body(), "attribute");
+                    tools.jackson.databind.node.ObjectNode update = given.isObject()
+                            ? ((tools.jackson.databind.node.ObjectNode) given).deepCopy() : JsonNodeFactory.instance.objectNode();
+                    update.put("attribute_code", call.parameter("attributeCode"));
+                    return Reply.json(200, attributes.save(update));
+                }),
+                new Route("DELETE", "products/attributes/:attributeCode", ACL, call -> {
+                    attributes.delete(call.parameter("attributeCode"));
+                    return Reply.json(200, JsonNodeFactory.instance.booleanNode(true));
+                }),
                 new Route("GET", "products/attributes/:attributeCode/options", ACL, call -> Reply.json(200,
                         attributes.options(call.parameter("attributeCode")))),
                 // OptionManagement::add answers the new id as a string.
@@ -62,6 +73,12 @@ final class ProductAttributesResource {
         JsonNode code = RequestBody.parameter(json, call.body(), "attributeCode");
         RequestBody.parameter(json, call.body(), "sortOrder");
         return Reply.json(200, JsonNodeFactory.instance.stringNode(String.valueOf(attributes.assign(setId, groupId, code.asString()))));
+    }
+
+    /** M/Eav/Model/AttributeRepository::get. */
+    private static MagentoFault noAttribute(String code) {
+        return MagentoFault.positional(404,
+                "The attribute with a \"%1\" attributeCode doesn't exist. Verify the attribute and try again.", code);
     }
 
     private static int integer(String text, String name) {

@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>{@code GET /sandbox/calls}: the journal with outcomes</li>
  * <li>{@code POST /sandbox/customers/{id}} {@code {"BillAddress":"1 New St"}}: change a customer, send its EDS change set</li>
  * <li>{@code POST /sandbox/products/{id}} {@code {"DefaultPrice":"24.95","StockAvailable":"3"}} (optionally
- * {@code "Channels":[1,2]}): change (or add) a product, send its EDS change set</li>
+ * {@code "Channels":[1,2]}, and {@code "OnChannel":{"2":{"DefaultPrice":"21.95"}}} for what one channel shows
+ * differently): change (or add) a product, send its EDS change set</li>
  * <li>{@code POST /sandbox/changes} {@code {"type":"Product","ids":["124005"]}}: announce a change through EDS</li>
  * <li>{@code GET /sandbox/changesets}: the change sets sent and the gateway's answers</li>
  * </ul>
@@ -134,17 +135,36 @@ final class ControlApi implements HttpHandler {
         }
         Map<String, String> fields = new LinkedHashMap<>();
         java.util.Set<Integer> channels = body.has("Channels") ? new java.util.TreeSet<>() : null;
+        Map<Integer, Map<String, String>> onChannel = new LinkedHashMap<>();
         body.properties().forEach(field -> {
             if (field.getKey().equals("Channels")) {
                 field.getValue().forEach(channel -> channels.add(channel.asInt()));
+            } else if (field.getKey().equals("OnChannel")) {
+                field.getValue().properties().forEach(channel -> {
+                    Map<String, String> own = new LinkedHashMap<>();
+                    channel.getValue().properties().forEach(f -> own.put(f.getKey(), f.getValue().asString()));
+                    onChannel.put(channelId(channel.getKey()), own);
+                });
             } else {
                 fields.put(field.getKey(), field.getValue().asString());
             }
         });
-        if (fields.isEmpty() && channels == null) {
+        if (fields.isEmpty() && channels == null && onChannel.isEmpty()) {
             throw new IllegalArgumentException("Name at least one RE product field to change, e.g. DefaultPrice, or Channels");
         }
-        return changes.changeProduct(productId, fields, channels);
+        ChangeSet changed = fields.isEmpty() && channels == null ? null : changes.changeProduct(productId, fields, channels);
+        for (Map.Entry<Integer, Map<String, String>> channel : onChannel.entrySet()) {
+            changed = changes.changeProductOnChannel(productId, channel.getKey(), channel.getValue());
+        }
+        return changed;
+    }
+
+    private static int channelId(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Not a sales channel id: " + text);
+        }
     }
 
     private ChangeSet changed(JsonNode body) {

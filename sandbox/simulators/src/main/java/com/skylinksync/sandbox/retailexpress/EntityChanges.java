@@ -44,7 +44,29 @@ final class EntityChanges {
         products.put(new StoredProduct(productId,
                 channels != null ? channels : current == null ? java.util.Set.of(1) : current.channels(), changed,
                 current == null ? Map.of() : current.standardPrices(), current == null ? Map.of() : current.fixedPrices(),
-                current == null ? Map.of() : current.outletStock()));
+                current == null ? Map.of() : current.outletStock(), current == null ? Map.of() : current.channelFields()));
+        return changed("Product", List.of(String.valueOf(productId)));
+    }
+
+    /**
+     * Gives an existing product its own values on one sales channel (e.g. {@code DefaultPrice}, {@code Description}
+     * as that channel's web store shows them; an empty value goes back to the product's own), then announces it.
+     */
+    ChangeSet changeProductOnChannel(int productId, int channelId, Map<String, String> fields) {
+        StoredProduct current = products.find(productId)
+                .orElseThrow(() -> new IllegalArgumentException("No product " + productId + " in the simulator"));
+        Map<Integer, Map<String, String>> byChannel = new java.util.LinkedHashMap<>(current.channelFields());
+        Map<String, String> own = new java.util.LinkedHashMap<>(byChannel.getOrDefault(channelId, Map.of()));
+        fields.forEach((field, value) -> {
+            if (value == null || value.isEmpty()) {
+                own.remove(field);
+            } else {
+                own.put(field, value);
+            }
+        });
+        byChannel.put(channelId, own);
+        products.put(new StoredProduct(productId, current.channels(), current.fields(), current.standardPrices(),
+                current.fixedPrices(), current.outletStock(), byChannel));
         return changed("Product", List.of(String.valueOf(productId)));
     }
 

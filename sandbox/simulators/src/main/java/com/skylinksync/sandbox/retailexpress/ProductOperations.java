@@ -38,7 +38,7 @@ final class ProductOperations {
         for (StoredProduct product : products.findOnChannel(ids, channelId)) {
             Element record = response.child(list, "Product");
             boolean pricesWritten = false;
-            for (Map.Entry<String, String> field : product.fields().entrySet()) {
+            for (Map.Entry<String, String> field : product.fields(channelId).entrySet()) {
                 response.text(record, field.getKey(), field.getValue());
                 // RE puts the price-group containers after TaxRate (reference 7.3); the order is not read by clients.
                 if ("TaxRate".equals(field.getKey())) {

@@ -222,6 +222,14 @@ public final class RetailExpressSimulator implements AutoCloseable {
         return controls.changes().changeProduct(productId, fields, channels);
     }
 
+    /**
+     * Gives a product its own values on one sales channel (e.g. {@code DefaultPrice}, {@code Description}: RE's web
+     * name and price per channel; an empty value goes back to the product's own) and sends its EDS change set.
+     */
+    public ChangeSet changeProductOnChannel(int productId, int channelId, java.util.Map<String, String> fields) {
+        return controls.changes().changeProductOnChannel(productId, channelId, fields);
+    }
+
     /** Sends the EDS change set for entities of {@code type} (e.g. {@code Product}, {@code Order}) changed in RE. */
     public ChangeSet entitiesChanged(String type, List<String> ids) {
         return controls.changes().changed(type, ids);

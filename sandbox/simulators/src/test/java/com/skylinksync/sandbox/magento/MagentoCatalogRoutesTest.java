@@ -65,4 +65,21 @@ class MagentoCatalogRoutesTest {
         assertThat(rest.ok(stock).asLong()).isEqualTo(1);
         assertThat(rest.ok(rest.send("GET", "/V1/stockItems/T-1", null)).get("qty").asInt()).isEqualTo(9);
     }
+
+    @Test
+    void anOperatorFixesAnAttributesScopeWithPutAndDeletesAUserDefinedOneButNotASystemOne() throws Exception {
+        rest.ok(rest.send("POST", "/V1/products/attributes", """
+                {"attribute":{"attribute_code":"season","frontend_input":"select","scope":"store","default_frontend_label":"Season"}}"""));
+        var fixed = rest.ok(rest.send("PUT", "/V1/products/attributes/season", "{\"attribute\":{\"scope\":\"global\"}}"));
+        assertThat(fixed.get("scope").asString()).isEqualTo("global");
+        assertThat(magento.productAttribute("season").orElseThrow().get("scope").asString()).isEqualTo("global");
+        assertThat(rest.send("PUT", "/V1/products/attributes/nope", "{\"attribute\":{\"scope\":\"global\"}}").status()).isEqualTo(404);
+
+        assertThat(rest.ok(rest.send("DELETE", "/V1/products/attributes/season", null)).asBoolean()).isTrue();
+        assertThat(magento.productAttribute("season")).isEmpty();
+        var system = rest.send("DELETE", "/V1/products/attributes/sku", null);
+        assertThat(system.status()).isEqualTo(400);
+        assertThat(system.message()).isEqualTo("The system attribute can't be deleted.");
+        assertThat(magento.productAttribute("sku")).isPresent();
+    }
 }

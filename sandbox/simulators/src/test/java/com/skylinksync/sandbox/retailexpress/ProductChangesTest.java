@@ -41,6 +41,29 @@ class ProductChangesTest {
         assertThat(post("/sandbox/products/999999", "{\"DefaultPrice\":\"1\"}").body()).contains("needs at least its SKU");
     }
 
+    @Test
+    void aChannelShowsItsOwnNameAndPriceWhileTheOtherKeepsTheProducts() throws Exception {
+        HttpResponse<String> answer = post("/sandbox/products/124005",
+                "{\"OnChannel\":{\"2\":{\"DefaultPrice\":\"21.95\",\"Description\":\"Beanie (outlet)\"}}}");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(simulator.changeSets()).singleElement().satisfies(set -> assertThat(set.ids()).containsExactly("124005"));
+        try (SoapTestClient soap = new SoapTestClient(simulator)) {
+            assertThat(shown(soap, 1)).containsEntry("DefaultPrice", "19.95").containsEntry("Description", "Beanie");
+            assertThat(shown(soap, 2)).containsEntry("DefaultPrice", "21.95").containsEntry("Description", "Beanie (outlet)");
+            simulator.changeProductOnChannel(124005, 2, java.util.Map.of("DefaultPrice", ""));
+            assertThat(shown(soap, 2)).containsEntry("DefaultPrice", "19.95").containsEntry("Description", "Beanie (outlet)");
+        }
+        assertThat(post("/sandbox/products/124005", "{\"OnChannel\":{\"two\":{\"DefaultPrice\":\"1\"}}}").statusCode())
+                .isEqualTo(400);
+    }
+
+    private static java.util.Map<String, String> shown(SoapTestClient soap, int channel) throws Exception {
+        org.w3c.dom.Element product = SoapTestClient.elements(soap.call("<re:GetProductsByChannel><re:ProductIds><re:int>124005"
+                + "</re:int></re:ProductIds><re:ChannelId>" + channel + "</re:ChannelId></re:GetProductsByChannel>"), "Product").getFirst();
+        return java.util.Map.of("DefaultPrice", SoapTestClient.text(product, "DefaultPrice"),
+                "Description", SoapTestClient.text(product, "Description"));
+    }
+
     private HttpResponse<String> post(String path, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + simulator.soapEndpoint().getPort() + path))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
