@@ -19,6 +19,7 @@ import com.skylinksync.retailexpress.RetailExpressSales;
 import com.skylinksync.retailexpress.orders.CreatedOrder;
 import com.skylinksync.schemas.avro.EntityType;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -44,6 +45,7 @@ public class MagentoOrderPush implements EntitySyncer {
     public static final String LINK_PREFIX = "SkyLink Order ID: #";
     /** How the RE order's private comments name the Magento order it came from. */
     public static final String PRIVATE_PREFIX = "Magento order #";
+    private static final Pattern NAMED_ORDER = Pattern.compile(Pattern.quote(PRIVATE_PREFIX) + "\\S+ \\(id (\\d+)\\)");
     private static final Logger log = LoggerFactory.getLogger(MagentoOrderPush.class);
 
     private final Snapshots snapshots;
@@ -180,8 +182,7 @@ public class MagentoOrderPush implements EntitySyncer {
 
     /** The Magento order id an RE order's private comments name, if they name one. */
     public static Optional<Long> magentoOrderNamedIn(String privateComments) {
-        var named = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(PRIVATE_PREFIX) + "\\S+ \\(id (\\d+)\\)")
-                .matcher(privateComments == null ? "" : privateComments);
+        var named = NAMED_ORDER.matcher(privateComments == null ? "" : privateComments);
         return named.find() ? Optional.of(Long.parseLong(named.group(1))) : Optional.empty();
     }
 
