@@ -1,12 +1,15 @@
 package com.skylinksync.customers;
 
+import com.skylinksync.customerlink.CustomerLinkConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 /** Keeps Magento customers in step with Retail Express customers. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(CustomerLinkConfiguration.class)
 public class CustomerSyncApplication {
 
     /** Each service reads its own {@code <name>.yml}, so several can share one JVM (the local stack) without clashing. */

@@ -2,6 +2,8 @@ package com.skylinksync.customers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.skylinksync.customerlink.CustomerLink;
+
 import com.skylinksync.magento.MagentoSettings;
 import com.skylinksync.magento.MagentoTransport;
 import com.skylinksync.magento.customers.MagentoCustomer;

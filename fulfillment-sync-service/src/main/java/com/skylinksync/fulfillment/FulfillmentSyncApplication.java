@@ -1,8 +1,10 @@
 package com.skylinksync.fulfillment;
 
+import com.skylinksync.customerlink.CustomerLinkConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 /**
  * The order loop between Magento and Retail Express: Magento orders and invoices to RE orders and payments, RE
@@ -10,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(CustomerLinkConfiguration.class)
 public class FulfillmentSyncApplication {
 
     /** Each service reads its own {@code <name>.yml}, so several can share one JVM (the local stack) without clashing. */

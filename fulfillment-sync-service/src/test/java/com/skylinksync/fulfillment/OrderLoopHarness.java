@@ -85,6 +85,15 @@ final class OrderLoopHarness implements AutoCloseable {
         return kit.startService(all);
     }
 
+    /** As {@link #startService} without the one of {@link #SETTINGS} that sets {@code property}. */
+    RunningService startServiceWithout(String property, String... more) {
+        String[] kept = java.util.Arrays.stream(SETTINGS).filter(s -> !s.startsWith("--" + property + "=")).toArray(String[]::new);
+        String[] all = new String[kept.length + more.length];
+        System.arraycopy(kept, 0, all, 0, kept.length);
+        System.arraycopy(more, 0, all, kept.length, more.length);
+        return kit.startService(all);
+    }
+
     /** A registered Magento customer linked to RE customer 300000. */
     MagentoCustomer registeredCustomer() {
         return customers.createCustomer(new MagentoCustomer(null, "joey-" + UUID.randomUUID() + "@testing.com", "Joey",
@@ -106,6 +115,13 @@ final class OrderLoopHarness implements AutoCloseable {
     OrderDocument orderDocument(String reOrderId) {
         return OrderDocument.parse(retailExpressSimulator.orderDocuments().stream()
                 .filter(d -> reOrderId.equals(d.orderId())).findFirst().orElseThrow().xml());
+    }
+
+    /** A Retail Express customer client on the RE simulator. */
+    com.skylinksync.retailexpress.RetailExpressCustomers customerClient() {
+        return new com.skylinksync.retailexpress.RetailExpressCustomers(new RetailExpressTransport(new RetailExpressSettings(
+                retailExpressSimulator.soapEndpoint(), retailExpressSimulator.clientId(),
+                retailExpressSimulator.username(), retailExpressSimulator.password(), null, null, false)));
     }
 
     /** How many OrderCreateByChannel documents RE received. */

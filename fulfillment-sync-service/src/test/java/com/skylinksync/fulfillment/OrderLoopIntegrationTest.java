@@ -83,6 +83,33 @@ class OrderLoopIntegrationTest {
     }
 
     @Test
+    void aRegisteredCustomerWithoutARetailExpressIdIsCreatedInRetailExpressFirstAndLinkedInMagento() {
+        java.time.Instant before = java.time.Instant.now();
+        var customer = parts.customers.createCustomer(new com.skylinksync.magento.customers.MagentoCustomer(null,
+                "nora-" + UUID.randomUUID() + "@example.com", "Nora", "Newcomer", 1, null, List.of(), Map.of(), false, null));
+        assertThat(customer.customAttribute("skylink_customer_id")).isNull();
+        long id = parts.place(PlacedOrder.registered(customer.id(), customer.email(), BRISBANE, Line.of("HB0011OSFA", 1)));
+
+        String reOrderId = parts.awaitRetailExpressId(id);
+        String reCustomerId = parts.customers.getCustomer(customer.id()).orElseThrow().customAttribute("skylink_customer_id");
+        assertThat(reCustomerId).as("the new RE customer's id written back to Magento").matches("\\d+");
+        var document = parts.orderDocument(reOrderId);
+        assertThat(document.order()).containsEntry("CustomerId", reCustomerId)
+                .containsEntry("PrivateComments", "Magento order #" + parts.magento.getOrder(id).orElseThrow().incrementId()
+                        + " (id " + id + ")");
+        var inRetailExpress = parts.customerClient().getCustomer(Integer.parseInt(reCustomerId)).orElseThrow();
+        assertThat(inRetailExpress.email()).isEqualTo(customer.email());
+        assertThat(inRetailExpress.billing().lastName()).isEqualTo("Newcomer");
+        assertThat(parts.retailExpress.getOrder(reOrderId).orElseThrow().customerId()).isEqualTo(Integer.parseInt(reCustomerId));
+        assertThat(parts.kit.retailExpressCalls("CustomerCreateUpdate", before)).hasSize(1);
+
+        // The customer's write-back and the order's are re-read by later polls: nothing more is created.
+        awaitPolls(3);
+        assertThat(parts.kit.retailExpressCalls("CustomerCreateUpdate", before)).hasSize(1);
+        assertThat(parts.retailExpressSimulator.orderDocuments().stream().filter(d -> reOrderId.equals(d.orderId()))).hasSize(1);
+    }
+
+    @Test
     void aGuestOrderGoesOnTheGuestCustomerAndClickAndCollectNamesItsOutlet() {
         long id = parts.place(PlacedOrder.guest("guest-" + UUID.randomUUID() + "@example.com", BRISBANE, Line.of("HB0011OSFA", 1))
                 .withShipping("skylinkpickup_outlet_2", "Click & Collect - Blue Outlet", BigDecimal.ZERO));
@@ -167,6 +194,23 @@ class OrderLoopIntegrationTest {
         assertThat(shipments).extracting(s -> s.fulfillmentBatchId().orElseThrow()).doesNotHaveDuplicates();
         assertThat(announce(reOrderId)).isEqualTo(Outcome.UNCHANGED);
         assertThat(parts.magento.shipmentsOf(id)).hasSize(2);
+    }
+
+    @Test
+    void moreFulfilledInRetailExpressThanIsLeftToShipIsRefusedNamingTheItem() {
+        long id = parts.place(PlacedOrder.guest("over-" + UUID.randomUUID() + "@example.com", BRISBANE, Line.of("SC0011OSFA", 2)));
+        String reOrderId = parts.awaitRetailExpressId(id);
+        // The store shipped one unit itself in Magento; RE then fulfils both.
+        long item = parts.magento.getOrder(id).orElseThrow().topLevelItems().getFirst().id();
+        parts.magento.shipOrder(id, List.of(new com.skylinksync.magento.sales.MagentoSales.ShipItem(item, BigDecimal.ONE)),
+                null, List.of());
+        int line = parts.retailExpress.getOrder(reOrderId).orElseThrow().items().getFirst().id();
+        parts.retailExpressSimulator.fulfil(reOrderId, line, new BigDecimal("2"), LocalDateTime.now());
+
+        assertThat(announce(reOrderId)).isEqualTo(Outcome.DEAD_LETTERED);
+        assertThat(service.status(EntityType.ORDER, reOrderId).lastError())
+                .contains("FULFILLMENT_MORE_THAN_LEFT_TO_SHIP").contains("Scarf").contains("SC0011OSFA");
+        assertThat(parts.magento.shipmentsOf(id)).as("only the store's own").hasSize(1);
     }
 
     @Test

@@ -1,5 +1,8 @@
 package com.skylinksync.magento;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -19,8 +22,17 @@ import java.util.function.Function;
  */
 public record UpdatedAtCursor(String mark, Set<String> published) {
 
+    /** Magento's {@code updated_at} format: UTC, whole seconds. */
+    public static final DateTimeFormatter MAGENTO_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
+
     public UpdatedAtCursor {
         published = Set.copyOf(published);
+    }
+
+    /** A cursor at {@code instant} (its second) with nothing published yet, rendered: a source's first cursor. */
+    public static String at(Instant instant) {
+        return MAGENTO_TIME.format(instant);
     }
 
     public static UpdatedAtCursor parse(String cursor) {

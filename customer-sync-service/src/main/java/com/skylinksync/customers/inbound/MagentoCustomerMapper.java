@@ -1,6 +1,6 @@
 package com.skylinksync.customers.inbound;
 
-import com.skylinksync.customers.CustomerLink;
+import com.skylinksync.customerlink.CustomerLink;
 import com.skylinksync.magento.customers.MagentoAddress;
 import com.skylinksync.magento.customers.MagentoCustomer;
 import com.skylinksync.retailexpress.Contact;

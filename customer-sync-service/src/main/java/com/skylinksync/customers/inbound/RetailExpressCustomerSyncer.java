@@ -1,12 +1,12 @@
 package com.skylinksync.customers.inbound;
 
-import com.skylinksync.customers.CustomerLink;
+import com.skylinksync.customerlink.CustomerLink;
 import com.skylinksync.magento.customers.MagentoCustomers;
 import com.skylinksync.magento.customers.MagentoCustomer;
 import com.skylinksync.retailexpress.Customer;
 import com.skylinksync.retailexpress.RetailExpressCustomers;
 import com.skylinksync.connector.ContentHash;
-import com.skylinksync.customers.outbound.PushLedger;
+import com.skylinksync.customerlink.PushLedger;
 import com.skylinksync.customers.pricegroups.CustomerGroups;
 import com.skylinksync.connector.EntitySyncer;
 import com.skylinksync.connector.PermanentSyncException;

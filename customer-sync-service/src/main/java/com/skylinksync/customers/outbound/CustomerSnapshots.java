@@ -2,8 +2,6 @@ package com.skylinksync.customers.outbound;
 
 import com.skylinksync.connector.PermanentSyncException;
 import com.skylinksync.magento.customers.MagentoCustomer;
-import java.time.format.DateTimeFormatter;
-import java.time.ZoneOffset;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -11,9 +9,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** A Magento customer as a change event carries it ({@code snapshot}): its JSON, read back by the push. */
 @Component
 class CustomerSnapshots {
-
-    /** Magento's {@code updated_at} format (UTC, whole seconds). */
-    static final DateTimeFormatter MAGENTO_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final JsonMapper json = JsonMapper.builder().build();
 

@@ -1,6 +1,9 @@
 package com.skylinksync.customers.outbound;
 
 import com.skylinksync.connector.EntitySyncer;
+import com.skylinksync.customerlink.CustomerPusher;
+import com.skylinksync.customerlink.PushOutcome;
+import com.skylinksync.customerlink.PushStalled;
 import com.skylinksync.connector.Ordering;
 import com.skylinksync.connector.PermanentSyncException;
 import com.skylinksync.connector.SyncResult;

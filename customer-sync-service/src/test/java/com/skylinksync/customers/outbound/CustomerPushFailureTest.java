@@ -3,6 +3,11 @@ package com.skylinksync.customers.outbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.skylinksync.customerlink.CustomerPusher;
+import com.skylinksync.customerlink.NewCustomerPasswords;
+import com.skylinksync.customerlink.PushLedger;
+import com.skylinksync.customerlink.PushOutcome;
+import com.skylinksync.customerlink.PushStalled;
 import com.skylinksync.magento.customers.MagentoAddress;
 import com.skylinksync.magento.customers.MagentoCustomers;
 import com.skylinksync.magento.customers.MagentoCustomer;

@@ -6,6 +6,9 @@ import com.skylinksync.connector.PermanentSyncException;
 import com.skylinksync.connector.SyncResult;
 import com.skylinksync.connector.SyncTask;
 import com.skylinksync.connector.UncertainSyncException;
+import com.skylinksync.customerlink.CustomerLink;
+import com.skylinksync.customerlink.CustomerPusher;
+import com.skylinksync.fulfillment.OrderFence;
 import com.skylinksync.fulfillment.OrderSettings;
 import com.skylinksync.fulfillment.Snapshots;
 import com.skylinksync.magento.customers.MagentoCustomers;
@@ -16,6 +19,7 @@ import com.skylinksync.retailexpress.RetailExpressSales;
 import com.skylinksync.retailexpress.orders.CreatedOrder;
 import com.skylinksync.schemas.avro.EntityType;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -27,12 +31,21 @@ import org.springframework.stereotype.Component;
  * whose outcome is unknown (sent, no answer; or a pod killed between the intent and the answer) is parked, never
  * resent. Later changes of a created order need nothing in RE (the original only ever created), so a waiting change
  * is superseded by the order's next one.
+ *
+ * <p>A lost database is rebuilt, never re-created: before any create the order is read again from Magento (a change
+ * event's snapshot may predate the write-back) and an order carrying the link comment is linked, not sent. The RE
+ * order's private comments name the Magento order ({@value #PRIVATE_PREFIX}{@code <increment id> (id <entity_id>)}),
+ * so an RE order event finds its Magento order without the ledger too ({@link #relink}). Each execution holds the
+ * order's {@link OrderFence}.
  */
 @Component
 public class MagentoOrderPush implements EntitySyncer {
 
     /** The comment that links a Magento order to its RE order. */
-    static final String LINK_PREFIX = "SkyLink Order ID: #";
+    public static final String LINK_PREFIX = "SkyLink Order ID: #";
+    /** How the RE order's private comments name the Magento order it came from. */
+    public static final String PRIVATE_PREFIX = "Magento order #";
+    private static final Pattern NAMED_ORDER = Pattern.compile(Pattern.quote(PRIVATE_PREFIX) + "\\S+ \\(id (\\d+)\\)");
     private static final Logger log = LoggerFactory.getLogger(MagentoOrderPush.class);
 
     private final Snapshots snapshots;
@@ -42,9 +55,14 @@ public class MagentoOrderPush implements EntitySyncer {
     private final MagentoCustomers customers;
     private final RetailExpressSales retailExpress;
     private final OrderSettings settings;
+    private final CustomerPusher customerPush;
+    private final OrderFence fence;
 
     MagentoOrderPush(Snapshots snapshots, OrderLedger ledger, OrderMapping mapping, MagentoSales magento,
-                     MagentoCustomers customers, RetailExpressSales retailExpress, OrderSettings settings) {
+                     MagentoCustomers customers, RetailExpressSales retailExpress, OrderSettings settings,
+                     CustomerPusher customerPush, OrderFence fence) {
+        this.customerPush = customerPush;
+        this.fence = fence;
         this.snapshots = snapshots;
         this.ledger = ledger;
         this.mapping = mapping;
@@ -68,25 +86,31 @@ public class MagentoOrderPush implements EntitySyncer {
 
     @Override
     public SyncResult sync(SyncTask task) {
-        return push(snapshots.order(task.latest().getSnapshot()));
+        MagentoOrder order = snapshots.order(task.latest().getSnapshot());
+        return fence.holding(order.id(), () -> push(order));
     }
 
     /**
      * The order in RE, created now unless it already is; the result's target id is the RE order id. Public for the
      * payment push: an invoice found before its order (the two are polled apart) pushes its order first, as the
-     * original did, instead of waiting in the lane its order's change is queued behind.
+     * original did, instead of waiting in the lane its order's change is queued behind. The caller holds the order's
+     * {@link OrderFence}.
      */
     public SyncResult push(MagentoOrder order) {
         Optional<OrderLedger.Link> link = ledger.byMagentoOrder(order.id());
         if (link.isPresent()) {
             return known(order, link.get());
         }
-        Optional<String> linkedInMagento = order.commentValue(LINK_PREFIX);
+        // Nothing recorded: read the order as Magento has it now. The event's snapshot may be older than the write-back
+        // of an order created before this database was lost (or its events replayed).
+        MagentoOrder current = magento.getOrder(order.id()).orElse(order);
+        Optional<String> linkedInMagento = current.commentValue(LINK_PREFIX);
         if (linkedInMagento.isPresent()) {
-            ledger.rebuilt(order.id(), settings.salesChannelId(), order.paymentMethod().orElse(null), linkedInMagento.get(),
-                    mapping.lines(order));
+            ledger.rebuilt(order.id(), settings.salesChannelId(), current.paymentMethod().orElse(null),
+                    linkedInMagento.get(), mapping.lines(current));
             return SyncResult.unchanged(linkedInMagento.get(), null);
         }
+        order = current;
         OrderMapping.Mapped mapped = mapping.map(order, customerOf(order));
         ledger.creating(order.id(), settings.salesChannelId(), order.paymentMethod().orElse(null), mapped.lines());
         CreatedOrder created;
@@ -143,9 +167,30 @@ public class MagentoOrderPush implements EntitySyncer {
     }
 
     /**
+     * An RE order whose ledger row was lost, found through its private comment naming Magento order {@code order}:
+     * linked again (the comment written back to Magento when it is missing there too). The caller holds the fence.
+     */
+    public void relink(MagentoOrder order, String reOrderId) {
+        ledger.rebuilt(order.id(), settings.salesChannelId(), order.paymentMethod().orElse(null), reOrderId,
+                mapping.lines(order));
+        if (order.commentValue(LINK_PREFIX).isEmpty()) {
+            writeBack(order.id(), reOrderId);
+        }
+        log.info("Magento order {} (id {}) linked again to RE order {} from RE's private comment", order.incrementId(),
+                order.id(), reOrderId);
+    }
+
+    /** The Magento order id an RE order's private comments name, if they name one. */
+    public static Optional<Long> magentoOrderNamedIn(String privateComments) {
+        var named = NAMED_ORDER.matcher(privateComments == null ? "" : privateComments);
+        return named.find() ? Optional.of(Long.parseLong(named.group(1))) : Optional.empty();
+    }
+
+    /**
      * The RE customer of the order: the configured guest customer, or the registered customer's
-     * {@code skylink_customer_id}. A registered customer not yet in RE is pushed there by customer-sync-service
-     * (which writes the id back); until then the order waits, retried with backoff, behind nothing else.
+     * {@code skylink_customer_id}. A registered customer not yet in RE is pushed there first, as customer-sync-service
+     * would push it ({@link CustomerPusher#ensureInRetailExpress}: created once, its id written back to Magento; a
+     * create of unknown outcome parks the order, RE refusing the customer dead-letters it).
      */
     private int customerOf(MagentoOrder order) {
         if (order.isGuest()) {
@@ -159,19 +204,7 @@ public class MagentoOrderPush implements EntitySyncer {
         var customer = customers.getCustomer(order.customerId()).orElseThrow(() -> new PermanentSyncException(
                 "CUSTOMER_NOT_FOUND", "Order " + order.incrementId() + " names Magento customer " + order.customerId()
                 + ", which Magento does not have"));
-        String reId = customer.customAttribute("skylink_customer_id");
-        if (reId == null || !reId.strip().matches("\\d+")) {
-            throw new CustomerNotInRetailExpressYet("Order " + order.incrementId() + " waits for Magento customer "
-                    + order.customerId() + " to reach Retail Express (customer-sync-service pushes it and sets its"
-                    + " skylink_customer_id)");
-        }
-        return Integer.parseInt(reId.strip());
-    }
-
-    /** Transient: the customer push catches up. */
-    static final class CustomerNotInRetailExpressYet extends RuntimeException {
-        CustomerNotInRetailExpressYet(String message) {
-            super(message);
-        }
+        return CustomerLink.retailExpressId(customer)
+                .orElseGet(() -> customerPush.ensureInRetailExpress(order.customerId()));
     }
 }

@@ -20,7 +20,9 @@ public class OrderLedger {
 
     public enum State { CREATING, CREATED, LINKED, PARKED }
 
-    public record Link(long magentoOrderId, String reOrderId, State state, int salesChannelId, String paymentMethod) {
+    /** {@code rebuilt}: the link was read back from Magento or RE, not recorded here when the order was created. */
+    public record Link(long magentoOrderId, String reOrderId, State state, int salesChannelId, String paymentMethod,
+                       boolean rebuilt) {
     }
 
     private final DatabaseClient database;
@@ -80,11 +82,11 @@ public class OrderLedger {
         update(magentoOrderId, null, State.PARKED, error);
     }
 
-    /** Magento says (by its comment) the order is already in RE: the link is rebuilt without a write. */
+    /** Magento (by its comment) or RE (by its private comment) says the order is already in RE: rebuilt without a write. */
     void rebuilt(long magentoOrderId, int salesChannelId, String paymentMethod, String reOrderId, Map<Long, Integer> lines) {
         database.sql("""
-                INSERT INTO order_link (magento_order_id, re_order_id, state, sales_channel_id, payment_method)
-                VALUES ($1, $2, 'LINKED', $3, $4)
+                INSERT INTO order_link (magento_order_id, re_order_id, state, sales_channel_id, payment_method, rebuilt)
+                VALUES ($1, $2, 'LINKED', $3, $4, true)
                 ON CONFLICT (magento_order_id) DO UPDATE SET re_order_id = EXCLUDED.re_order_id, state = 'LINKED',
                     updated_at = now()""")
                 .bind(0, magentoOrderId).bind(1, reOrderId).bind(2, salesChannelId)
@@ -113,6 +115,6 @@ public class OrderLedger {
     private static Link link(io.r2dbc.spi.Readable row) {
         return new Link(row.get("magento_order_id", Long.class), row.get("re_order_id", String.class),
                 State.valueOf(row.get("state", String.class)), row.get("sales_channel_id", Integer.class),
-                row.get("payment_method", String.class));
+                row.get("payment_method", String.class), Boolean.TRUE.equals(row.get("rebuilt", Boolean.class)));
     }
 }

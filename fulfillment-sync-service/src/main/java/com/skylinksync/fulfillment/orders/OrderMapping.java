@@ -113,7 +113,8 @@ class OrderMapping {
         NewOrder mapped = new NewOrder(createdAt(order), status(order), customerId, null,
                 order.customerEmail() != null ? order.customerEmail() : billingAddress.email(),
                 contact(billingAddress), contact(shipping.isEmpty() ? billingAddress : shipping.getFirst()),
-                nonNull(order.shippingInclTax()), publicComments(order), "", DeliveryMethod.HOME, null, null, items);
+                nonNull(order.shippingInclTax()), publicComments(order),
+                MagentoOrderPush.PRIVATE_PREFIX + order.incrementId() + " (id " + order.id() + ")", DeliveryMethod.HOME, null, null, items);
         String method = order.shippingMethod();
         Matcher pickup = method == null ? null : PICKUP.matcher(method);
         if (pickup != null && pickup.matches()) {

@@ -3,22 +3,13 @@ package com.skylinksync.fulfillment.payments;
 import com.skylinksync.connector.ChangeSource;
 import com.skylinksync.fulfillment.OrderSettings;
 import com.skylinksync.fulfillment.Snapshots;
-import com.skylinksync.magento.SearchCriteria;
-import com.skylinksync.magento.SearchCriteria.Direction;
-import com.skylinksync.magento.SearchCriteria.Filter;
-import com.skylinksync.magento.SearchResult;
+import com.skylinksync.magento.UpdatedAtChanges;
 import com.skylinksync.magento.UpdatedAtCursor;
 import com.skylinksync.magento.sales.MagentoInvoice;
 import com.skylinksync.magento.sales.MagentoSales;
 import com.skylinksync.schemas.avro.EntityType;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -33,17 +24,17 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "skylink.orders.poll.enabled", havingValue = "true", matchIfMissing = true)
 class MagentoInvoiceChanges implements ChangeSource {
 
-    private static final DateTimeFormatter MAGENTO_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
-
-    private final MagentoSales magento;
     private final OrderSettings settings;
     private final Snapshots snapshots;
+    private final UpdatedAtChanges<MagentoInvoice> changes;
     private final Clock clock = Clock.systemUTC();
 
     MagentoInvoiceChanges(MagentoSales magento, OrderSettings settings, Snapshots snapshots) {
-        this.magento = magento;
         this.settings = settings;
         this.snapshots = snapshots;
+        // An invoice's version is its id and updated_at: what the push needs (total, date) does not change after.
+        this.changes = new UpdatedAtChanges<>(magento::searchInvoices, MagentoInvoice::id, MagentoInvoice::updatedAt,
+                i -> i.id() + ":" + i.updatedAt().replace(' ', 'T'));
     }
 
     @Override
@@ -63,30 +54,14 @@ class MagentoInvoiceChanges implements ChangeSource {
 
     @Override
     public String initialCursor() {
-        return settings.poll().startFrom() != null ? settings.poll().startFrom() : MAGENTO_TIME.format(clock.instant());
+        return settings.poll().startFrom() != null ? settings.poll().startFrom() : UpdatedAtCursor.at(clock.instant());
     }
 
     @Override
     public Batch poll(String cursor) {
-        UpdatedAtCursor at = UpdatedAtCursor.parse(cursor);
-        int pageSize = settings.poll().pageSize();
-        List<MagentoInvoice> all = new ArrayList<>();
-        Set<Long> ids = new HashSet<>();
-        for (int page = 1; ; page++) {
-            SearchResult<MagentoInvoice> result = magento.searchInvoices(SearchCriteria.builder()
-                    .where(Filter.gteq("updated_at", at.mark()))
-                    .sortBy("updated_at", Direction.ASC).sortBy("entity_id", Direction.ASC)
-                    .page(page, pageSize).build());
-            result.items().stream().filter(i -> ids.add(i.id())).forEach(all::add);
-            if ((long) page * pageSize >= result.totalCount() || result.items().isEmpty()) {
-                break;
-            }
-        }
-        // An invoice's version is its id and updated_at: what the push needs (total, date) does not change after.
-        var advance = at.advance(all, MagentoInvoice::updatedAt, i -> i.id() + ":" + i.updatedAt().replace(' ', 'T'),
-                Comparator.comparing((MagentoInvoice i) -> i.updatedAt() == null ? "" : i.updatedAt()).thenComparing(MagentoInvoice::id));
-        List<Change> changes = advance.fresh().stream()
+        var advance = changes.since(cursor, settings.poll().pageSize());
+        List<Change> found = advance.fresh().stream()
                 .map(i -> new Change(Long.toString(i.orderId()), i.updatedAt(), snapshots.write(i))).toList();
-        return new Batch(changes, advance.next().render(), false);
+        return new Batch(found, advance.next().render(), false);
     }
 }

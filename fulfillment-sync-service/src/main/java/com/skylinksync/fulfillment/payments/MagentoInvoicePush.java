@@ -6,6 +6,7 @@ import com.skylinksync.connector.PermanentSyncException;
 import com.skylinksync.connector.SyncResult;
 import com.skylinksync.connector.SyncTask;
 import com.skylinksync.connector.UncertainSyncException;
+import com.skylinksync.fulfillment.OrderFence;
 import com.skylinksync.fulfillment.OrderSettings;
 import com.skylinksync.fulfillment.Snapshots;
 import com.skylinksync.fulfillment.orders.MagentoOrderPush;
@@ -34,10 +35,18 @@ import org.springframework.stereotype.Component;
  * and is not paid again. A payment whose intent was recorded but whose outcome was not (a pod killed mid-write) is
  * resolved by reading the RE order's payments: one matching it (method, amount, date) not accounted to another
  * invoice is it; none means it was never made and it is sent.
+ *
+ * <p>Each payment is recorded in Magento too, as the order comment {@value #PAYMENT_PREFIX}{@code <id> (invoice
+ * #<increment id>)}: an invoice with no ledger row whose order carries that comment was paid before this database
+ * was lost, and is linked, not paid again. Where the order's link was itself rebuilt (this database lost its history),
+ * RE's payments are read as well before paying, for a payment whose comment never reached Magento. Each execution
+ * holds the order's {@link OrderFence}.
  */
 @Component
 class MagentoInvoicePush implements EntitySyncer {
 
+    /** The order comment recording an invoice's RE payment. */
+    static final String PAYMENT_PREFIX = "SkyLink Payment ID: #";
     private static final DateTimeFormatter MAGENTO_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final Snapshots snapshots;
@@ -47,9 +56,12 @@ class MagentoInvoicePush implements EntitySyncer {
     private final RetailExpressSales retailExpress;
     private final OrderSettings settings;
     private final MagentoOrderPush orderPush;
+    private final OrderFence fence;
 
     MagentoInvoicePush(Snapshots snapshots, OrderLedger orders, PaymentLedger payments, MagentoSales magento,
-                       RetailExpressSales retailExpress, OrderSettings settings, MagentoOrderPush orderPush) {
+                       RetailExpressSales retailExpress, OrderSettings settings, MagentoOrderPush orderPush,
+                       OrderFence fence) {
+        this.fence = fence;
         this.orderPush = orderPush;
         this.snapshots = snapshots;
         this.orders = orders;
@@ -72,6 +84,10 @@ class MagentoInvoicePush implements EntitySyncer {
     @Override
     public SyncResult sync(SyncTask task) {
         MagentoInvoice invoice = snapshots.invoice(task.latest().getSnapshot());
+        return fence.holding(invoice.orderId(), () -> pay(invoice));
+    }
+
+    private SyncResult pay(MagentoInvoice invoice) {
         Optional<PaymentLedger.Entry> known = payments.find(invoice.id());
         if (known.isPresent() && known.get().state() == PaymentLedger.State.PAID) {
             return SyncResult.unchanged(String.valueOf(known.get().rePaymentId()), null);
@@ -89,6 +105,13 @@ class MagentoInvoicePush implements EntitySyncer {
         // places it here (a parked or refused order fails the invoice with the order's reason).
         String reOrderId = orders.byMagentoOrder(order.id()).filter(l -> l.reOrderId() != null)
                 .map(OrderLedger.Link::reOrderId).orElseGet(() -> orderPush.push(order).targetId());
+        if (known.isEmpty()) {
+            Optional<Integer> recorded = recordedInMagento(order, invoice);
+            if (recorded.isPresent()) { // paid before this database lost its row
+                payments.rebuilt(invoice.id(), invoice.orderId(), reOrderId, recorded.get());
+                return SyncResult.unchanged(String.valueOf(recorded.get()), null);
+            }
+        }
         if (known.isPresent()) {
             Optional<Integer> made = findMade(known.get());
             if (made.isPresent()) {
@@ -106,8 +129,18 @@ class MagentoInvoicePush implements EntitySyncer {
         }
         NewPayment payment = NewPayment.normal(reOrderId, methodId, invoice.grandTotal(),
                 LocalDateTime.parse(invoice.createdAt(), MAGENTO_TIME).toInstant(ZoneOffset.UTC));
-        payments.paying(new PaymentLedger.Entry(invoice.id(), invoice.orderId(), reOrderId,
-                PaymentLedger.State.PAYING, methodId, payment.amount(), payment.madeAt(), null));
+        PaymentLedger.Entry intent = new PaymentLedger.Entry(invoice.id(), invoice.orderId(), reOrderId,
+                PaymentLedger.State.PAYING, methodId, payment.amount(), payment.madeAt(), null);
+        if (known.isEmpty() && orders.byMagentoOrder(order.id()).map(OrderLedger.Link::rebuilt).orElse(false)) {
+            // This database lost the order's history: RE may hold the payment though Magento has no comment of it.
+            Optional<Integer> made = findMade(intent);
+            if (made.isPresent()) {
+                payments.rebuilt(invoice.id(), invoice.orderId(), reOrderId, made.get());
+                comment(invoice, made.get());
+                return SyncResult.unchanged(String.valueOf(made.get()), null);
+            }
+        }
+        payments.paying(intent);
         int paymentId;
         try {
             paymentId = retailExpress.addPayment(payment);
@@ -136,8 +169,20 @@ class MagentoInvoicePush implements EntitySyncer {
     }
 
     private void comment(MagentoInvoice invoice, int paymentId) {
-        magento.addOrderComment(invoice.orderId(), "SkyLink Payment ID: #" + paymentId + " (invoice #"
-                + invoice.incrementId() + ")", false);
+        magento.addOrderComment(invoice.orderId(), PAYMENT_PREFIX + paymentId + suffix(invoice), false);
+    }
+
+    /** The RE payment id the order's comments record for this invoice. */
+    private static Optional<Integer> recordedInMagento(MagentoOrder order, MagentoInvoice invoice) {
+        String suffix = suffix(invoice);
+        return order.statusHistories().stream().map(c -> c.comment())
+                .filter(c -> c != null && c.startsWith(PAYMENT_PREFIX) && c.endsWith(suffix))
+                .map(c -> c.substring(PAYMENT_PREFIX.length(), c.length() - suffix.length()).strip())
+                .filter(id -> id.matches("\\d+")).map(Integer::valueOf).findFirst();
+    }
+
+    private static String suffix(MagentoInvoice invoice) {
+        return " (invoice #" + invoice.incrementId() + ")";
     }
 
     private static String unknownOutcome(MagentoInvoice invoice, String reOrderId) {

@@ -53,6 +53,18 @@ class PaymentLedger {
                 .bind(5, OffsetDateTime.ofInstant(entry.madeAt(), ZoneOffset.UTC)).fetch().rowsUpdated().block(WAIT);
     }
 
+    /** A payment found made already (in Magento's comments or RE's payments) though this database had no row of it. */
+    void rebuilt(long magentoInvoiceId, long magentoOrderId, String reOrderId, int rePaymentId) {
+        database.sql("""
+                INSERT INTO payment_link (magento_invoice_id, magento_order_id, re_order_id, state, method_id, amount,
+                                          made_at, re_payment_id)
+                VALUES ($1, $2, $3, 'PAID', 0, 0, now(), $4)
+                ON CONFLICT (magento_invoice_id) DO UPDATE SET state = 'PAID', re_payment_id = EXCLUDED.re_payment_id,
+                    updated_at = now()""")
+                .bind(0, magentoInvoiceId).bind(1, magentoOrderId).bind(2, reOrderId).bind(3, rePaymentId)
+                .fetch().rowsUpdated().block(WAIT);
+    }
+
     void notSent(long magentoInvoiceId) {
         database.sql("DELETE FROM payment_link WHERE magento_invoice_id = $1 AND state = 'PAYING'")
                 .bind(0, magentoInvoiceId).fetch().rowsUpdated().block(WAIT);

@@ -72,6 +72,12 @@ class DocumentLedger {
                 .fetch().rowsUpdated().block(WAIT);
     }
 
+    /** Whether the RE order was announced before and found not to be Magento's. */
+    boolean isForeign(String reOrderId) {
+        return Boolean.TRUE.equals(database.sql("SELECT true AS known FROM foreign_order WHERE re_order_id = $1")
+                .bind(0, reOrderId).map(row -> row.get("known", Boolean.class)).one().block(WAIT));
+    }
+
     /** An RE order that did not come from Magento (sold in RE's own POS) was announced. */
     void foreign(String reOrderId) {
         database.sql("""

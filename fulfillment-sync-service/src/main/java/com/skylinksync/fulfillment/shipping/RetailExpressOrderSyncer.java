@@ -5,6 +5,8 @@ import com.skylinksync.connector.PermanentSyncException;
 import com.skylinksync.connector.SyncResult;
 import com.skylinksync.connector.SyncTask;
 import com.skylinksync.fulfillment.OrderSettings;
+import com.skylinksync.fulfillment.OrderFence;
+import com.skylinksync.fulfillment.orders.MagentoOrderPush;
 import com.skylinksync.fulfillment.orders.OrderLedger;
 import com.skylinksync.magento.sales.MagentoOrder;
 import com.skylinksync.magento.sales.MagentoSales;
@@ -21,6 +23,11 @@ import org.springframework.stereotype.Component;
  * ({@link RetailExpressInvoices}), one shipment per fulfilment batch ({@link RetailExpressShipments}). An RE order
  * that did not come from Magento (a sale in RE's POS) is recorded as not Magento's and reported {@code UNCHANGED}:
  * not an error, so its change set is acknowledged. The target id is the Magento order id.
+ *
+ * <p>An RE order the ledger does not know is read from RE once: if its private comments name a Magento order that
+ * Magento has (the ledger lost it with a database), the link is rebuilt and the order synced; otherwise it is
+ * recorded as not Magento's and later announcements of it cost no RE call. The writes hold the Magento order's
+ * {@link OrderFence}.
  */
 @Component
 class RetailExpressOrderSyncer implements EntitySyncer {
@@ -32,10 +39,14 @@ class RetailExpressOrderSyncer implements EntitySyncer {
     private final RetailExpressInvoices invoices;
     private final RetailExpressShipments shipments;
     private final BatchThreshold threshold;
+    private final MagentoOrderPush orderPush;
+    private final OrderFence fence;
 
     RetailExpressOrderSyncer(OrderLedger orders, DocumentLedger documents, RetailExpressSales retailExpress,
                              MagentoSales magento, RetailExpressInvoices invoices, RetailExpressShipments shipments,
-                             OrderSettings settings) {
+                             OrderSettings settings, MagentoOrderPush orderPush, OrderFence fence) {
+        this.orderPush = orderPush;
+        this.fence = fence;
         this.orders = orders;
         this.documents = documents;
         this.retailExpress = retailExpress;
@@ -54,12 +65,35 @@ class RetailExpressOrderSyncer implements EntitySyncer {
     public SyncResult sync(SyncTask task) {
         String reOrderId = task.entityId().strip();
         Optional<OrderLedger.Link> link = orders.byRetailExpressOrder(reOrderId);
+        Order reOrder = null;
         if (link.isEmpty()) {
-            documents.foreign(reOrderId);
-            return SyncResult.unchanged(null, "not-magento");
+            if (documents.isForeign(reOrderId)) {
+                documents.foreign(reOrderId);
+                return SyncResult.unchanged(null, "not-magento");
+            }
+            reOrder = retailExpress.getOrder(reOrderId).orElse(null);
+            Optional<MagentoOrder> named = reOrder == null ? Optional.empty()
+                    : MagentoOrderPush.magentoOrderNamedIn(reOrder.privateComments()).flatMap(magento::getOrder)
+                    .filter(o -> o.commentValue(MagentoOrderPush.LINK_PREFIX).map(reOrderId::equals).orElse(true));
+            if (named.isEmpty()) {
+                documents.foreign(reOrderId);
+                return SyncResult.unchanged(null, "not-magento");
+            }
+            MagentoOrder lost = named.get();
+            fence.holding(lost.id(), () -> {
+                if (orders.byRetailExpressOrder(reOrderId).isEmpty()) {
+                    orderPush.relink(lost, reOrderId);
+                }
+                return null;
+            });
         }
-        long magentoOrderId = link.get().magentoOrderId();
-        Order reOrder = retailExpress.getOrder(reOrderId).orElseThrow(() -> new PermanentSyncException(
+        long magentoOrderId = orders.byRetailExpressOrder(reOrderId).orElseThrow().magentoOrderId();
+        Order known = reOrder;
+        return fence.holding(magentoOrderId, () -> syncOrder(reOrderId, magentoOrderId, known));
+    }
+
+    private SyncResult syncOrder(String reOrderId, long magentoOrderId, Order readAlready) {
+        Order reOrder = readAlready != null ? readAlready : retailExpress.getOrder(reOrderId).orElseThrow(() -> new PermanentSyncException(
                 "NOT_FOUND_IN_RETAIL_EXPRESS", "RE order " + reOrderId + " (Magento order " + magentoOrderId
                 + ") is not in Retail Express: cancelled in RE and hidden from the API?"));
         MagentoOrder order = magento.getOrder(magentoOrderId).orElseThrow(() -> new PermanentSyncException(

@@ -1,15 +1,13 @@
-package com.skylinksync.customers.outbound;
+package com.skylinksync.customerlink;
 
 import java.security.SecureRandom;
-import org.springframework.stereotype.Component;
 
 /**
  * The password a Magento customer's new Retail Express account is registered with (RE requires one; the customer
  * never uses it: Magento keeps its own). Random from a {@link SecureRandom}, 16 letters and digits (the original
  * used 8); never logged or stored.
  */
-@Component
-class NewCustomerPasswords {
+public class NewCustomerPasswords {
 
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private static final int LENGTH = 16;

@@ -1,7 +1,8 @@
-package com.skylinksync.customers.outbound;
+package com.skylinksync.customerlink;
 
-import com.skylinksync.customers.CustomerLink;
-import com.skylinksync.customers.outbound.PushLedger.PushState;
+import com.skylinksync.customerlink.PushLedger.PushState;
+import com.skylinksync.connector.PermanentSyncException;
+import com.skylinksync.connector.UncertainSyncException;
 import com.skylinksync.magento.customers.MagentoCustomers;
 import com.skylinksync.magento.customers.MagentoCustomer;
 import com.skylinksync.magento.MagentoException;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 /**
  * One changed Magento customer → Retail Express (reference 3.2, its defects fixed). Pushes only when what RE holds
@@ -26,9 +26,14 @@ import org.springframework.stereotype.Component;
  * skipped until the customer changes; a create whose outcome is unknown is never resent — the customer is PARKED for
  * an operator, because resending could make a second RE customer; anything transient is thrown as
  * {@link PushStalled}, which the runtime retries with backoff without losing the customer.
+ *
+ * <p>Shared by customer-sync-service (its Magento customer push) and fulfillment-sync-service (a registered
+ * customer's order needs the customer in RE first, {@link #ensureInRetailExpress}). The push of an unlinked customer
+ * — the only one that can create — runs under a PostgreSQL advisory lock on the Magento customer id
+ * ({@link PushLedger#exclusively}): one create at a time per customer across pods and, as both services' schemas live
+ * in one database, across the two services.
  */
-@Component
-class CustomerPusher {
+public class CustomerPusher {
 
     private static final Logger log = LoggerFactory.getLogger(CustomerPusher.class);
 
@@ -37,15 +42,53 @@ class CustomerPusher {
     private final PushLedger ledger;
     private final NewCustomerPasswords passwords;
 
-    CustomerPusher(RetailExpressCustomers retailExpress, MagentoCustomers magento, PushLedger ledger,
-                   NewCustomerPasswords passwords) {
+    public CustomerPusher(RetailExpressCustomers retailExpress, MagentoCustomers magento, PushLedger ledger,
+                          NewCustomerPasswords passwords) {
         this.retailExpress = retailExpress;
         this.magento = magento;
         this.ledger = ledger;
         this.passwords = passwords;
     }
 
-    PushOutcome push(MagentoCustomer customer) {
+    /** Pushes this version of the customer (from a poll's snapshot). */
+    public PushOutcome push(MagentoCustomer customer) {
+        if (linkOf(customer) != null) {
+            return pushVersion(customer); // an update: cannot create, needs no lock
+        }
+        return ledger.exclusively(customer.id(), () -> pushVersion(customer));
+    }
+
+    /**
+     * The RE customer of Magento customer {@code magentoCustomerId}, created in RE now (and written back) when it has
+     * none. Read from Magento under the customer's lock, so a create by another pod or service that finished a moment
+     * ago is seen, not repeated. A linked customer is not pushed (keeping it in step is customer-sync-service's job).
+     *
+     * @throws PushStalled             RE or Magento unavailable: retry later
+     * @throws PermanentSyncException  no such Magento customer ({@code CUSTOMER_NOT_FOUND}), or RE refused it
+     *                                 ({@code CUSTOMER_REJECTED_BY_RETAIL_EXPRESS})
+     * @throws UncertainSyncException  a create of unknown outcome: parked for an operator, never resent
+     */
+    public int ensureInRetailExpress(long magentoCustomerId) {
+        return ledger.exclusively(magentoCustomerId, () -> {
+            MagentoCustomer current = magento.getCustomer(magentoCustomerId).orElseThrow(() -> new PermanentSyncException(
+                    "CUSTOMER_NOT_FOUND", "Magento customer " + magentoCustomerId + " does not exist"));
+            Integer link = linkOf(current);
+            if (link != null) {
+                return link;
+            }
+            PushOutcome outcome = pushVersion(current);
+            Integer reId = ledger.find(magentoCustomerId).map(PushState::reCustomerId).orElse(null);
+            if (outcome == PushOutcome.PARKED) {
+                throw new UncertainSyncException(lastError(magentoCustomerId), null);
+            }
+            if (reId == null) { // refused now, or refused earlier and unchanged since
+                throw new PermanentSyncException("CUSTOMER_REJECTED_BY_RETAIL_EXPRESS", lastError(magentoCustomerId));
+            }
+            return reId;
+        });
+    }
+
+    private PushOutcome pushVersion(MagentoCustomer customer) {
         long id = customer.id();
         // The poll asks with gteq, so the same (id, updated_at) comes back; it is recognised by its content, not by
         // its updated_at alone: two saves within one second share an updated_at, and the second must still be pushed.
@@ -155,24 +198,16 @@ class CustomerPusher {
 
 
     /** The RE customer the Magento customer is linked to as far as the ledger knows, as text (null when none). */
-    String reCustomerId(long magentoId) {
+    public String reCustomerId(long magentoId) {
         return ledger.find(magentoId).map(PushState::reCustomerId).map(String::valueOf).orElse(null);
     }
 
     /** Why the last push of the customer was refused or parked, as recorded. */
-    String lastError(long magentoId) {
+    public String lastError(long magentoId) {
         return ledger.find(magentoId).map(PushState::lastError).orElse("no error recorded for Magento customer " + magentoId);
     }
 
     private static Integer linkOf(MagentoCustomer customer) {
-        String link = customer.customAttribute(CustomerLink.MAGENTO_ATTRIBUTE);
-        if (link == null || link.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(link.strip());
-        } catch (NumberFormatException notAnId) {
-            return null; // treated as unlinked; the RE → Magento side reports such links
-        }
+        return CustomerLink.retailExpressId(customer).orElse(null);
     }
 }

@@ -1,9 +1,9 @@
-package com.skylinksync.customers.outbound;
+package com.skylinksync.customerlink;
 
 import java.util.Locale;
 
 /** What one poll did with one changed Magento customer (the {@code outcome} tag of {@code skylink.customers.push}). */
-enum PushOutcome {
+public enum PushOutcome {
     /** A new RE customer, its id written back to Magento. */
     CREATED,
     /** The linked RE customer was updated. */
@@ -15,7 +15,7 @@ enum PushOutcome {
     /** An RE create of unknown outcome: left for an operator. */
     PARKED;
 
-    String tag() {
+    public String tag() {
         return name().toLowerCase(Locale.ROOT);
     }
 }

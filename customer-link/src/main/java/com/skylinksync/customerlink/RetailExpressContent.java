@@ -1,4 +1,4 @@
-package com.skylinksync.customers.outbound;
+package com.skylinksync.customerlink;
 
 import com.skylinksync.connector.ContentHash;
 import com.skylinksync.magento.customers.MagentoAddress;

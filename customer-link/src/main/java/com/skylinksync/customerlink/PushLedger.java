@@ -1,27 +1,35 @@
-package com.skylinksync.customers.outbound;
+package com.skylinksync.customerlink;
 
 import com.skylinksync.magento.customers.MagentoCustomer;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
+import com.skylinksync.runtime.locks.KeyLock;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Component;
 
 /**
- * The push's memory in the service's schema ({@code customer_push}): per Magento customer what RE holds of it.
+ * The push's memory in the service's schema ({@code customer_push}, the table every service using this module
+ * migrates: customer-sync-service's V1, fulfillment-sync-service's V2): per Magento customer what RE holds of it.
  * Blocking with a bound, like the runtime's status store: it is called from sync threads.
  *
- * <p>Public for one caller outside the push: the Retail Express → Magento sync, which records what it wrote
- * ({@link #writtenFromRetailExpress}) so the poll does not push RE's own change back to RE.
+ * <p>Public for the callers outside the push: the Retail Express → Magento sync, which records what it wrote
+ * ({@link #writtenFromRetailExpress}) so the poll does not push RE's own change back to RE; and tests.
  */
-@Component
 public class PushLedger {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final DatabaseClient database;
+    private final KeyLock creates;
 
-    PushLedger(DatabaseClient database) {
+    public PushLedger(DatabaseClient database) {
         this.database = database;
+        this.creates = new KeyLock(database.getConnectionFactory(), "magento-customer-push", Duration.ofSeconds(30));
+    }
+
+    /** Runs {@code work} as the only push of this Magento customer anywhere on the database (see {@link KeyLock}). */
+    <T> T exclusively(long magentoId, Supplier<T> work) {
+        return creates.holding(Long.toString(magentoId), work);
     }
 
     /** A Magento customer was just written from RE customer {@code reCustomerId}: RE holds what it now holds. */
@@ -29,11 +37,12 @@ public class PushLedger {
         inStep(written.id(), reCustomerId, RetailExpressContent.of(written).hash(), written.updatedAt());
     }
 
-    record PushState(long magentoId, Integer reCustomerId, String state, String contentHash, String seenUpdatedAt,
+    /** What the ledger holds of one Magento customer. */
+    public record PushState(long magentoId, Integer reCustomerId, String state, String contentHash, String seenUpdatedAt,
                      String lastError) {
     }
 
-    Optional<PushState> find(long magentoId) {
+    public Optional<PushState> find(long magentoId) {
         return Optional.ofNullable(database.sql("SELECT * FROM customer_push WHERE magento_id = $1")
                 .bind(0, magentoId)
                 .map(row -> new PushState(row.get("magento_id", Long.class), row.get("re_customer_id", Integer.class),
@@ -43,7 +52,7 @@ public class PushLedger {
     }
 
     /** Before an RE create is sent: if the pod dies before {@link #inStep}, the next poll knows the outcome is unknown. */
-    void creating(long magentoId, String hash, String seenUpdatedAt) {
+    public void creating(long magentoId, String hash, String seenUpdatedAt) {
         upsert(magentoId, null, "CREATING", hash, seenUpdatedAt, null);
     }
 
