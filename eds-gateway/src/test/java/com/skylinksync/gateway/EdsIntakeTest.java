@@ -92,11 +92,16 @@ class EdsIntakeTest {
             assertThat(event.getEntityType()).isEqualTo(EntityType.CUSTOMER);
             assertThat(event.getAttributeCode()).isNull();
             assertThat(event.getObservedAt()).isBetween(before.minusMillis(1), after.plusMillis(1));
-            assertThat(UUID.fromString(event.getTraceId())).isNotNull();
+            // The W3C trace id of the request's trace (as logs and trace backends show it).
+            assertThat(event.getTraceId()).matches("[0-9a-f]{32}");
         });
         assertThat(events).extracting(EntityChanged::getTraceId).containsOnly(events.getFirst().getTraceId());
+        String traceId = events.getFirst().getTraceId();
         assertThat(fixture.readAll(Topics.CUSTOMERS)).filteredOn(r -> id.equals(((EntityChanged) r.value()).getChangeSetId()))
-                .allSatisfy(r -> assertThat(r.key()).isEqualTo(((EntityChanged) r.value()).getEntityId()));
+                .allSatisfy(r -> assertThat(r.key()).isEqualTo(((EntityChanged) r.value()).getEntityId()))
+                // ... and each record carries that trace in its headers, for the sync service to continue.
+                .allSatisfy(r -> assertThat(new String(r.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
+                        .matches("00-" + traceId + "-[0-9a-f]{16}-0[01]"));
 
         put(body).expectStatus().isAccepted()
                 .expectBody()

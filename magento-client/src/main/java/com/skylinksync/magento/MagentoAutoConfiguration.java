@@ -4,6 +4,7 @@ import com.skylinksync.magento.catalog.MagentoCatalog;
 import com.skylinksync.magento.customers.MagentoCustomers;
 import com.skylinksync.magento.directory.MagentoDirectory;
 import com.skylinksync.magento.sales.MagentoSales;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -25,11 +26,16 @@ public class MagentoAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    MagentoTransport magentoTransport(ObjectProvider<WebClient.Builder> webClientBuilder, MagentoProperties properties) {
+    MagentoTransport magentoTransport(ObjectProvider<WebClient.Builder> webClientBuilder,
+                                      ObjectProvider<ObservationRegistry> observations, MagentoProperties properties) {
         if (properties.accessToken() == null || properties.accessToken().isBlank()) {
             throw new IllegalStateException("skylink.magento.access-token must be set when skylink.magento.base-url is");
         }
-        return new MagentoTransport(webClientBuilder.getIfAvailable(WebClient::builder), properties.toSettings());
+        // Observed exchanges: each Magento request is a span in the caller's trace (and an http.client.requests timer).
+        // Set here because Boot 4 has no WebClient.Builder bean without spring-boot-webclient.
+        WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
+        observations.ifAvailable(builder::observationRegistry);
+        return new MagentoTransport(builder, properties.toSettings());
     }
 
     @Bean

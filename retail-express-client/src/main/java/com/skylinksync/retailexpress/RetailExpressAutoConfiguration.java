@@ -1,5 +1,6 @@
 package com.skylinksync.retailexpress;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -28,8 +29,10 @@ public class RetailExpressAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public RetailExpressTransport retailExpressTransport(RetailExpressProperties properties,
-                                                         ObjectProvider<CallPermits> permits) {
-        return new RetailExpressTransport(properties.toSettings(), permits.getIfAvailable(() -> CallPermits.UNLIMITED));
+                                                         ObjectProvider<CallPermits> permits,
+                                                         ObjectProvider<ObservationRegistry> observations) {
+        return new RetailExpressTransport(properties.toSettings(), permits.getIfAvailable(() -> CallPermits.UNLIMITED),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean

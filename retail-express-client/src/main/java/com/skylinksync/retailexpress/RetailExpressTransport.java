@@ -1,6 +1,8 @@
 package com.skylinksync.retailexpress;
 
 import com.skylinksync.retailexpress.soap.EcommerceServiceSoap;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.xml.ws.WebServiceException;
 import jakarta.xml.ws.soap.SOAPFaultException;
 import java.util.Objects;
@@ -22,6 +24,7 @@ public final class RetailExpressTransport {
     private final EcommercePorts ports;
     private final FaultTranslator faults = new FaultTranslator();
     private final CredentialStatus credentials = new CredentialStatus();
+    private final ObservationRegistry observations;
 
     /** A transport whose calls are not budgeted: for tools and tests; services use the shared API budget. */
     public RetailExpressTransport(RetailExpressSettings settings) {
@@ -30,8 +33,17 @@ public final class RetailExpressTransport {
 
     /** A transport whose every call first takes a permit from {@code permits} (the shared API budget). */
     public RetailExpressTransport(RetailExpressSettings settings, CallPermits permits) {
+        this(settings, permits, ObservationRegistry.NOOP);
+    }
+
+    /**
+     * A transport whose every call is also observed ({@code skylink.retail-express.call}, one span per SOAP call in
+     * the caller's trace, named {@code RE <operation>}), the permit's wait included.
+     */
+    public RetailExpressTransport(RetailExpressSettings settings, CallPermits permits, ObservationRegistry observations) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.permits = Objects.requireNonNull(permits, "permits");
+        this.observations = Objects.requireNonNull(observations, "observations");
         this.ports = new EcommercePorts(settings);
     }
 
@@ -56,6 +68,14 @@ public final class RetailExpressTransport {
      */
     <R> Element call(String operation, boolean write, Function<EcommerceServiceSoap, R> invocation,
                      Function<R, Element> document) {
+        return Observation.createNotStarted("skylink.retail-express.call", observations)
+                .contextualName("RE " + operation)
+                .lowCardinalityKeyValue("operation", operation)
+                .observe(() -> unobservedCall(operation, write, invocation, document));
+    }
+
+    private <R> Element unobservedCall(String operation, boolean write, Function<EcommerceServiceSoap, R> invocation,
+                                       Function<R, Element> document) {
         permits.acquire(operation);
         Element result;
         try {

@@ -52,11 +52,12 @@ final class SyncExecution implements KeyOrderedDispatcher.Runner {
     private final RetryBackoff backoff;
     private final Failures failures;
     private final WorkPriority priority;
+    private final SyncScope scope;
     private final Clock clock;
 
     SyncExecution(List<EntitySyncer> syncers, EntityStatusStore statuses, CompletionReporter completions,
                   DeadLetters deadLetters, SyncMetrics metrics, RetryBackoff backoff,
-                  Failures failures, WorkPriority priority, Clock clock) {
+                  Failures failures, WorkPriority priority, SyncScope scope, Clock clock) {
         this.syncers = new HashMap<>();
         syncers.forEach(s -> this.syncers.put(s.entityType().name(), s));
         this.statuses = statuses;
@@ -66,6 +67,7 @@ final class SyncExecution implements KeyOrderedDispatcher.Runner {
         this.backoff = backoff;
         this.failures = failures;
         this.priority = priority;
+        this.scope = scope;
         this.clock = clock;
     }
 
@@ -93,7 +95,13 @@ final class SyncExecution implements KeyOrderedDispatcher.Runner {
         return verdicts;
     }
 
+    /** The group's run inside its trace and logging context ({@link SyncScope}). */
     private Map<String, Verdict> runType(String type, List<Work> works) {
+        List<Received> newest = works.stream().map(SyncExecution::newest).toList();
+        return scope.around(type, newest, () -> runTypeInScope(type, works));
+    }
+
+    private Map<String, Verdict> runTypeInScope(String type, List<Work> works) {
         Map<String, Integer> attempts = new LinkedHashMap<>();
         Map<String, String> changeSets = new HashMap<>();
         for (Work work : works) {
@@ -128,6 +136,7 @@ final class SyncExecution implements KeyOrderedDispatcher.Runner {
         List<Completion> reports = new ArrayList<>();
         Instant now = clock.instant();
         for (Work work : works) {
+            SyncScope.entity(latest(work));
             String entityId = latest(work).getEntityId();
             String statusId = EntityKey.of(latest(work));
             metrics.run(type);
@@ -213,13 +222,19 @@ final class SyncExecution implements KeyOrderedDispatcher.Runner {
     }
 
     private static EntityChanged latest(Work work) {
-        EntityChanged latest = null;
+        Received newest = newest(work);
+        return newest == null ? null : newest.event();
+    }
+
+    /** The newest readable record of the work (it has one: unreadable-only work never gets here). */
+    private static Received newest(Work work) {
+        Received newest = null;
         for (Received received : work.records()) {
             if (received.event() != null) {
-                latest = received.event();
+                newest = received;
             }
         }
-        return latest;
+        return newest;
     }
 
 

@@ -10,6 +10,7 @@ import com.skylinksync.runtime.status.EntityStatusConfiguration;
 import com.skylinksync.runtime.status.EntityStatusStore;
 import com.skylinksync.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -127,12 +128,14 @@ public class SyncRuntimeAutoConfiguration {
                                               CompletionReporter completions, DeadLetters deadLetters,
                                               List<FailureClassifier> classifiers, WorkPriority priority, OffsetLedger offsets,
                                               ExecutorService syncWorkers, ScheduledExecutorService syncRetryTimers,
-                                              ObjectProvider<MeterRegistry> registry, SyncProperties properties) {
+                                              ObjectProvider<MeterRegistry> registry, ObjectProvider<ObservationRegistry> observations,
+                                              SyncProperties properties) {
         var backoff = new RetryBackoff(properties, RandomGenerator.getDefault());
         var metrics = new SyncMetrics(registry.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new),
                 offsets::unfinished);
         var execution = new SyncExecution(syncers, statuses, completions, deadLetters, metrics, backoff,
-                new Failures(classifiers), priority, Clock.systemUTC());
+                new Failures(classifiers), priority,
+                new SyncScope(observations.getIfAvailable(() -> ObservationRegistry.NOOP), properties.service()), Clock.systemUTC());
         Map<String, Ordering> orderings = new java.util.HashMap<>();
         syncers.forEach(syncer -> orderings.put(syncer.entityType().name(), syncer.ordering()));
         return new KeyOrderedDispatcher(execution, offsets, syncWorkers, syncRetryTimers, backoff, Clock.systemUTC(),

@@ -44,4 +44,23 @@ class SyncServiceDefaultsTest {
             assertThat(env.getProperty("server.shutdown")).isEqualTo("immediate");
         }
     }
+
+    @Test
+    void logLinesAreJsonOnKubernetesAndHumanElsewhereAndTracesAreWholeButNotExportedUntilAnEndpointIsSet() {
+        try (var context = new SpringApplicationBuilder(Nothing.class).web(WebApplicationType.NONE)
+                .properties("spring.config.name=defaults-check", "spring.main.cloud-platform=kubernetes").run()) {
+            Environment env = context.getEnvironment();
+            assertThat(env.getProperty("logging.structured.format.console")).isEqualTo("ecs");
+        }
+        try (var context = new SpringApplicationBuilder(Nothing.class).web(WebApplicationType.NONE)
+                .properties("spring.config.name=defaults-check", "spring.main.cloud-platform=none").run()) {
+            Environment env = context.getEnvironment();
+            assertThat(env.getProperty("logging.structured.format.console")).isNull();
+            assertThat(env.getProperty("management.tracing.sampling.probability")).isEqualTo("1.0");
+            assertThat(env.getProperty("management.opentelemetry.tracing.export.otlp.endpoint")).isNull();
+            assertThat(env.getProperty("spring.kafka.template.observation-enabled")).isEqualTo("true");
+            // An idle service's stop does not wait Reactor Netty's 2 s quiet period (ServiceStopTest in customer-sync-service).
+            assertThat(env.getProperty("spring.reactor.netty.shutdown-quiet-period")).isEqualTo("0s");
+        }
+    }
 }

@@ -1,17 +1,20 @@
 package com.skylinksync.gateway.acknowledgement;
 
 import com.skylinksync.gateway.GatewayProperties;
+import com.skylinksync.gateway.tracing.ChangeSetTraces;
 import com.skylinksync.retailexpress.ChangeSetAcknowledgements;
 import com.skylinksync.retailexpress.RetailExpressException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.Span;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 import reactor.core.Disposable;
@@ -34,16 +37,18 @@ public class Acknowledgements implements DisposableBean {
 
     private final AcknowledgementClaims claims;
     private final ChangeSetAcknowledgements retailExpress;
+    private final ChangeSetTraces traces;
     private final GatewayProperties properties;
     private final MeterRegistry meters;
     private final Disposable.Composite inFlight = Disposables.composite();
     private final Timer receiptToAcknowledgement;
     private final Counter retries;
 
-    Acknowledgements(AcknowledgementClaims claims, ChangeSetAcknowledgements retailExpress, GatewayProperties properties,
-                     MeterRegistry meters) {
+    Acknowledgements(AcknowledgementClaims claims, ChangeSetAcknowledgements retailExpress, ChangeSetTraces traces,
+                     GatewayProperties properties, MeterRegistry meters) {
         this.claims = claims;
         this.retailExpress = retailExpress;
+        this.traces = traces;
         this.properties = properties;
         this.meters = meters;
         // A histogram (not client-side percentiles) so percentiles can be aggregated across replicas in Prometheus.
@@ -75,9 +80,15 @@ public class Acknowledgements implements DisposableBean {
     void acknowledgeClaimed(String changeSetId) {
         AtomicInteger attempts = new AtomicInteger();
         AtomicReference<Disposable> self = new AtomicReference<>();
+        // The call runs later on another thread: its span continues the caller's (the last completion's, in the
+        // change set's trace), and so does the RE call's span inside it.
+        Span caller = traces.currentSpan();
         Disposable call = Mono.fromRunnable(() -> {
                     attempts.incrementAndGet();
-                    retailExpress.changeSetProcessed(changeSetId);
+                    Span span = traces.child("acknowledge change set", caller).tag("skylink.change.set.id", changeSetId);
+                    try (var logged = MDC.putCloseable("skylink.changeSetId", changeSetId)) {
+                        traces.within(span, () -> retailExpress.changeSetProcessed(changeSetId));
+                    }
                 })
                 .subscribeOn(Schedulers.boundedElastic())
                 .retryWhen(Retry.backoff(properties.ackAttempts() - 1L, properties.ackBackoff())

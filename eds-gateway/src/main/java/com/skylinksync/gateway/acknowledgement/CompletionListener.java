@@ -12,6 +12,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -65,9 +66,13 @@ class CompletionListener {
         }
         meters.counter("skylink.gateway.completions", "outcome", synced.getOutcome().name()).increment();
         boolean terminal = EntityOutcome.valueOf(synced.getOutcome().name()).terminal();
-        record(synced, terminal)
-                .then(terminal ? acknowledgements.acknowledgeIfComplete(changeSetId) : Mono.empty())
-                .block(DATABASE_WAIT);
+        try (var c = MDC.putCloseable("skylink.changeSetId", changeSetId);
+             var t = MDC.putCloseable("skylink.entityType", synced.getEntityType().name());
+             var e = MDC.putCloseable("skylink.entityId", synced.getEntityId())) {
+            record(synced, terminal)
+                    .then(terminal ? acknowledgements.acknowledgeIfComplete(changeSetId) : Mono.empty())
+                    .block(DATABASE_WAIT);
+        }
     }
 
     private Mono<Long> record(EntitySynced synced, boolean terminal) {

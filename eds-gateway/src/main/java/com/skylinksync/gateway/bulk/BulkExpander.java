@@ -10,6 +10,7 @@ import com.skylinksync.retailexpress.RetailExpressCatalogue;
 import com.skylinksync.retailexpress.RetailExpressCustomers;
 import com.skylinksync.retailexpress.RetailExpressException;
 import com.skylinksync.schemas.AvroEventSerializer;
+import com.skylinksync.schemas.TraceIds;
 import com.skylinksync.schemas.Topics;
 import com.skylinksync.schemas.avro.EntityChanged;
 import com.skylinksync.schemas.avro.Origin;
@@ -169,7 +170,7 @@ public class BulkExpander implements SmartLifecycle {
                     .setEntityId(id)
                     .setAttributeCode(null)
                     .setObservedAt(now)
-                    .setTraceId(request.traceId().toString())
+                    .setTraceId(TraceIds.w3c(request.traceId()))
                     .build();
             messages.add(new OutboxMessage(request.changeSetId(), topic, id, serializer.serialize(topic, event), now));
         }

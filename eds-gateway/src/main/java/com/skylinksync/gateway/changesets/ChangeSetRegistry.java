@@ -2,6 +2,8 @@ package com.skylinksync.gateway.changesets;
 
 import com.skylinksync.gateway.outbox.OutboxMessage;
 import com.skylinksync.gateway.outbox.OutboxWriter;
+import com.skylinksync.gateway.tracing.ChangeSetTraces;
+import com.skylinksync.schemas.TraceIds;
 import com.skylinksync.schemas.AvroEventSerializer;
 import com.skylinksync.schemas.EntityKey;
 import com.skylinksync.schemas.Topics;
@@ -35,12 +37,14 @@ public class ChangeSetRegistry {
     private final DatabaseClient db;
     private final TransactionalOperator transactions;
     private final OutboxWriter outbox;
+    private final ChangeSetTraces traces;
     private final AvroEventSerializer serializer = new AvroEventSerializer();
 
-    ChangeSetRegistry(DatabaseClient db, TransactionalOperator transactions, OutboxWriter outbox) {
+    ChangeSetRegistry(DatabaseClient db, TransactionalOperator transactions, OutboxWriter outbox, ChangeSetTraces traces) {
         this.db = db;
         this.transactions = transactions;
         this.outbox = outbox;
+        this.traces = traces;
     }
 
     /**
@@ -54,18 +58,25 @@ public class ChangeSetRegistry {
                 .concatMap(changeSet -> registerOne(changeSet, receivedAt))
                 .collectList()
                 .as(transactions::transactional)
-                .doOnNext(registrations -> registrations.forEach(r -> log.info(
-                        "Change set {} {} ({} entities, {} events, trace {})", r.changeSetId(),
-                        r.created() ? "registered" : "already registered", r.entities(), r.events(), r.traceId())));
+                .doOnNext(registrations -> registrations.forEach(r -> log.atInfo()
+                        .addKeyValue("skylink.changeSetId", r.changeSetId())
+                        .log("Change set {} {} ({} entities, {} events, trace {})", r.changeSetId(),
+                                r.created() ? "registered" : "already registered", r.entities(), r.events(),
+                                TraceIds.w3c(r.traceId()))));
     }
 
+    /** In the trace of the request that registers it: its events, syncs and acknowledgement continue that trace. */
     private Mono<Registration> registerOne(NewChangeSet changeSet, Instant receivedAt) {
-        UUID traceId = UUID.randomUUID();
+        return traces.current().flatMap(trace -> registerOne(changeSet, receivedAt, trace));
+    }
+
+    private Mono<Registration> registerOne(NewChangeSet changeSet, Instant receivedAt, ChangeSetTraces.Trace trace) {
+        UUID traceId = trace.traceId();
         // ON CONFLICT DO NOTHING: a concurrent duplicate waits on the primary key until the first transaction ends,
         // then finds the row and inserts nothing, without an error that would abort its transaction.
-        return db.sql("""
-                        INSERT INTO change_set (id, id_derived, client_id, sales_channel_id, trace_id, entity_count, received_at)
-                        VALUES (:id, :derived, :client, :channel, :trace, :count, :received)
+        var insert = db.sql("""
+                        INSERT INTO change_set (id, id_derived, client_id, sales_channel_id, trace_id, trace_parent, entity_count, received_at)
+                        VALUES (:id, :derived, :client, :channel, :trace, :traceParent, :count, :received)
                         ON CONFLICT (id) DO NOTHING
                         RETURNING id""")
                 .bind("id", changeSet.id())
@@ -74,7 +85,10 @@ public class ChangeSetRegistry {
                 .bind("channel", changeSet.salesChannelId())
                 .bind("trace", traceId)
                 .bind("count", changeSet.entities().size())
-                .bind("received", utc(receivedAt))
+                .bind("received", utc(receivedAt));
+        insert = trace.traceParent() == null ? insert.bindNull("traceParent", String.class)
+                : insert.bind("traceParent", trace.traceParent());
+        return insert
                 .map(row -> row.get("id", String.class))
                 .one()
                 .flatMap(inserted -> insertEntities(changeSet)
@@ -159,7 +173,7 @@ public class ChangeSetRegistry {
                     .setEntityId(entity.entityId())
                     .setAttributeCode(entity.attributeCode())
                     .setObservedAt(receivedAt)
-                    .setTraceId(traceId.toString())
+                    .setTraceId(TraceIds.w3c(traceId))
                     .build();
             String topic = Topics.forEvent(entity.entityType(), changeSet.origin());
             messages.add(new OutboxMessage(changeSet.id(), topic, EntityKey.of(event), serializer.serialize(topic, event), receivedAt));

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import com.skylinksync.schemas.TraceIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -142,7 +143,7 @@ class ChangeSetStatusController {
                     Instant received = instant(row.get("received_at", OffsetDateTime.class));
                     Instant acknowledged = instant(row.get("acknowledged_at", OffsetDateTime.class));
                     return new ChangeSetView(row.get("id", String.class), Boolean.TRUE.equals(row.get("id_derived", Boolean.class)),
-                            row.get("client_id", UUID.class), row.get("sales_channel_id", Integer.class), row.get("trace_id", UUID.class),
+                            row.get("client_id", UUID.class), row.get("sales_channel_id", Integer.class), TraceIds.w3c(row.get("trace_id", UUID.class)),
                             row.get("status", String.class), received, acknowledged, millisBetween(received, acknowledged),
                             row.get("ack_attempts", Integer.class), row.get("ack_error", String.class), Map.of(), List.of(), 0, 0, 0,
                             List.of());

@@ -12,7 +12,7 @@ import java.util.UUID;
  * @param idDerived                     whether the gateway derived the id (RE sent none)
  * @param clientId                      RE client
  * @param salesChannelId                RE sales channel
- * @param traceId                       the trace id of its events and logs
+ * @param traceId                       the trace id of its events, logs and spans (W3C: 32 hex digits)
  * @param status                        OPEN, ACKNOWLEDGING, ACKNOWLEDGED or ACKNOWLEDGED_WITH_FAILURES
  *                                      (some entity dead-lettered or parked)
  * @param receivedAt                    when the gateway received it
@@ -27,7 +27,7 @@ import java.util.UUID;
  * @param entityTotal                   entities in all (named by RE, and enumerated for bulk entities)
  * @param entities                      one page of its entities and their outcomes
  */
-record ChangeSetView(String changeSetId, boolean idDerived, UUID clientId, int salesChannelId, UUID traceId, String status,
+record ChangeSetView(String changeSetId, boolean idDerived, UUID clientId, int salesChannelId, String traceId, String status,
                      Instant receivedAt, Instant acknowledgedAt, Long receiptToAcknowledgementMillis, int ackAttempts,
                      String ackError, Map<String, Long> outcomes, List<BulkView> bulk, int entityPage, int entityPageSize,
                      long entityTotal, List<EntityView> entities) {

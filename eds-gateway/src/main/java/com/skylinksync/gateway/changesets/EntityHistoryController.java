@@ -2,6 +2,7 @@ package com.skylinksync.gateway.changesets;
 
 import com.skylinksync.gateway.web.Problem;
 import com.skylinksync.gateway.web.ProblemException;
+import com.skylinksync.schemas.TraceIds;
 import com.skylinksync.schemas.avro.EntityType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,7 +34,7 @@ class EntityHistoryController {
     }
 
     record Event(String changeSetId, String origin, Instant receivedAt, String outcome, int attempts, String errorCode,
-                 String errorMessage, String service, Instant finishedAt, UUID traceId) {
+                 String errorMessage, String service, Instant finishedAt, String traceId) {
     }
 
     record History(String type, String entityId, String latest, List<Event> history) {
@@ -54,7 +55,7 @@ class EntityHistoryController {
                 .map(row -> new Event(row.get("change_set_id", String.class), row.get("origin", String.class),
                         instant(row.get("received_at", OffsetDateTime.class)), row.get("outcome", String.class),
                         row.get("attempts", Integer.class), row.get("error_code", String.class), row.get("error_message", String.class),
-                        row.get("service", String.class), instant(row.get("finished_at", OffsetDateTime.class)), row.get("trace_id", UUID.class)))
+                        row.get("service", String.class), instant(row.get("finished_at", OffsetDateTime.class)), TraceIds.w3c(row.get("trace_id", UUID.class))))
                 .all()
                 .collectList()
                 .map(events -> new History(type, id, events.isEmpty() ? "NEVER_SYNCED" : events.getFirst().outcome(), events));

@@ -2,17 +2,24 @@ package com.skylinksync.gateway.outbox;
 
 import com.skylinksync.gateway.GatewayProperties;
 import com.skylinksync.gateway.signal.WakeUps;
+import com.skylinksync.gateway.tracing.ChangeSetTraces;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -46,6 +53,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final DatabaseClient db;
     private final TransactionalOperator transactions;
     private final KafkaTemplate<String, byte[]> kafka;
+    private final ChangeSetTraces traces;
     private final GatewayProperties properties;
     private final Counter publishedEvents;
     private final Counter failedEvents;
@@ -54,10 +62,11 @@ public class OutboxRelay implements SmartLifecycle {
     private final AtomicReference<Running> running = new AtomicReference<>();
 
     OutboxRelay(DatabaseClient db, TransactionalOperator transactions, KafkaTemplate<String, byte[]> kafka,
-                GatewayProperties properties, MeterRegistry meters) {
+                ChangeSetTraces traces, GatewayProperties properties, MeterRegistry meters) {
         this.db = db;
         this.transactions = transactions;
         this.kafka = kafka;
+        this.traces = traces;
         this.properties = properties;
         this.publishedEvents = Counter.builder("skylink.gateway.outbox.published")
                 .description("Events published from the outbox and acknowledged by Kafka").register(meters);
@@ -156,12 +165,15 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private Mono<Batch> publishBatch() {
+        // The change set's trace comes along, so its events are published in (and carry) the trace of its EDS request.
         Flux<Batch> inTransaction = db.sql("""
-                        SELECT id, change_set_id, topic, message_key, payload FROM outbox
-                        ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED""")
+                        SELECT o.id, o.change_set_id, o.topic, o.message_key, o.payload, c.trace_id, c.trace_parent
+                        FROM outbox o LEFT JOIN change_set c ON c.id = o.change_set_id
+                        ORDER BY o.id LIMIT :limit FOR UPDATE OF o SKIP LOCKED""")
                 .bind("limit", properties.relayBatchSize())
                 .map(row -> new Claimed(row.get("id", Long.class), row.get("change_set_id", String.class),
-                        row.get("topic", String.class), row.get("message_key", String.class), row.get("payload", byte[].class)))
+                        row.get("topic", String.class), row.get("message_key", String.class), row.get("payload", byte[].class),
+                        row.get("trace_id", UUID.class), row.get("trace_parent", String.class)))
                 .all()
                 .collectList()
                 .flatMap(rows -> rows.isEmpty() ? Mono.just(Batch.EMPTY) : publish(rows).flatMap(this::recordOutcome))
@@ -177,10 +189,19 @@ public class OutboxRelay implements SmartLifecycle {
     private Mono<List<Sent>> publish(List<Claimed> rows) {
         // send() may block for metadata (max.block.ms): keep it off the database driver's event loop.
         return Mono.fromCallable(() -> {
+                    Map<Long, CompletableFuture<?>> byId = new HashMap<>();
+                    Map<String, List<Claimed>> byChangeSet = new LinkedHashMap<>();
+                    rows.forEach(row -> byChangeSet.computeIfAbsent(row.changeSetId(), id -> new ArrayList<>()).add(row));
+                    // One span per change set and batch (not per event: a bulk change set has thousands).
+                    byChangeSet.forEach((changeSetId, ofChangeSet) -> {
+                        Claimed first = ofChangeSet.getFirst();
+                        Span span = traces.continued("outbox publish", first.traceParent(), first.traceId())
+                                .tag("skylink.change.set.id", changeSetId)
+                                .tag("skylink.events", Integer.toString(ofChangeSet.size()));
+                        traces.within(span, () -> ofChangeSet.forEach(row -> byId.put(row.id(), send(row, span))));
+                    });
                     List<CompletableFuture<?>> futures = new ArrayList<>(rows.size());
-                    for (Claimed row : rows) {
-                        futures.add(send(row));
-                    }
+                    rows.forEach(row -> futures.add(byId.get(row.id())));
                     return futures;
                 })
                 .subscribeOn(Schedulers.boundedElastic())
@@ -191,9 +212,11 @@ public class OutboxRelay implements SmartLifecycle {
                         .collectList());
     }
 
-    private CompletableFuture<?> send(Claimed row) {
+    private CompletableFuture<?> send(Claimed row, Span span) {
         try {
-            return kafka.send(row.topic(), row.key(), row.payload());
+            var record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+            traces.inject(span, record.headers());
+            return kafka.send(record);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -230,7 +253,8 @@ public class OutboxRelay implements SmartLifecycle {
         batch.changeSets().forEach(id -> publishedChangeSets.tryEmitNext(id)); // waiters also re-check on their own
     }
 
-    private record Claimed(long id, String changeSetId, String topic, String key, byte[] payload) {
+    private record Claimed(long id, String changeSetId, String topic, String key, byte[] payload, UUID traceId,
+                           String traceParent) {
     }
 
     private record Sent(Claimed row, Throwable error) {

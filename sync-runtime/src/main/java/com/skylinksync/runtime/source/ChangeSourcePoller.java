@@ -1,11 +1,14 @@
 package com.skylinksync.runtime.source;
 
 import com.skylinksync.connector.ChangeSource;
+import com.skylinksync.schemas.TraceIds;
 import com.skylinksync.schemas.Topics;
 import com.skylinksync.schemas.avro.EntityChanged;
 import com.skylinksync.schemas.avro.Origin;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +40,7 @@ public final class ChangeSourcePoller {
     private final SourceCursors cursors;
     private final KafkaTemplate<String, SpecificRecord> kafka;
     private final Counter published;
+    private final Tracer tracer;
     private final Clock clock;
     private final String owner = "source-" + UUID.randomUUID();
     private final String topic;
@@ -44,8 +48,9 @@ public final class ChangeSourcePoller {
     private volatile boolean stopped;
 
     ChangeSourcePoller(ChangeSource source, SourceCursors cursors, KafkaTemplate<String, SpecificRecord> kafka,
-                       MeterRegistry registry, Clock clock) {
+                       MeterRegistry registry, Tracer tracer, Clock clock) {
         this.source = source;
+        this.tracer = tracer;
         this.cursors = cursors;
         this.kafka = kafka;
         this.clock = clock;
@@ -87,12 +92,21 @@ public final class ChangeSourcePoller {
     private void publish(List<ChangeSource.Change> changes) {
         List<CompletableFuture<?>> sends = new ArrayList<>(changes.size());
         for (ChangeSource.Change change : changes) {
-            EntityChanged event = EntityChanged.newBuilder()
-                    .setChangeSetId(null).setOrigin(Origin.POLL).setClientId(null).setSalesChannelId(null)
-                    .setEntityType(source.entityType()).setEntityId(change.entityId()).setAttributeCode(null)
-                    .setVersion(change.version()).setSnapshot(change.snapshot())
-                    .setObservedAt(clock.instant()).setTraceId(UUID.randomUUID().toString()).build();
-            sends.add(kafka.send(topic, change.entityId(), event));
+            // Each change found starts a trace of its own, which its record's headers carry to the sync that pushes it.
+            Span span = tracer.nextSpan().name("change found " + source.name())
+                    .tag("skylink.entity.id", change.entityId()).start();
+            try (Tracer.SpanInScope inScope = tracer.withSpan(span)) {
+                String traceId = TraceIds.w3c(span.context().traceId());
+                EntityChanged event = EntityChanged.newBuilder()
+                        .setChangeSetId(null).setOrigin(Origin.POLL).setClientId(null).setSalesChannelId(null)
+                        .setEntityType(source.entityType()).setEntityId(change.entityId()).setAttributeCode(null)
+                        .setVersion(change.version()).setSnapshot(change.snapshot())
+                        .setObservedAt(clock.instant())
+                        .setTraceId(traceId != null ? traceId : TraceIds.w3c(UUID.randomUUID())).build();
+                sends.add(kafka.send(topic, change.entityId(), event));
+            } finally {
+                span.end();
+            }
         }
         try {
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);

@@ -3,6 +3,7 @@ package com.skylinksync.runtime.source;
 import com.skylinksync.connector.ChangeSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
@@ -23,9 +24,11 @@ public class SourceConfiguration {
 
     @Bean
     ChangeSourcePollers changeSourcePollers(List<ChangeSource> sources, SourceCursors cursors,
-                                            KafkaTemplate<String, SpecificRecord> kafka, ObjectProvider<MeterRegistry> registry) {
+                                            KafkaTemplate<String, SpecificRecord> kafka, ObjectProvider<MeterRegistry> registry,
+                                            ObjectProvider<Tracer> tracer) {
         MeterRegistry meters = registry.getIfAvailable(SimpleMeterRegistry::new);
+        Tracer traces = tracer.getIfAvailable(() -> Tracer.NOOP);
         return new ChangeSourcePollers(sources.stream()
-                .map(source -> new ChangeSourcePoller(source, cursors, kafka, meters, Clock.systemUTC())).toList());
+                .map(source -> new ChangeSourcePoller(source, cursors, kafka, meters, traces, Clock.systemUTC())).toList());
     }
 }

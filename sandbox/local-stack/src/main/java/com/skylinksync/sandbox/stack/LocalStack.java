@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,6 +28,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * the stack (the broker's and the database's data are throwaway), so every start is a clean, consistent one.
  */
 public final class LocalStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
     /** The EDS key the local gateway accepts; a sandbox value, not a secret. */
     public static final String EDS_API_KEY = "local-eds-key";
@@ -42,8 +46,10 @@ public final class LocalStack implements AutoCloseable {
     private final ConfigurableApplicationContext catalogSync;
     private final ConfigurableApplicationContext fulfillmentSync;
     private final String kafkaBootstrap;
+    private final Map<String, Object> everyService;
 
-    private LocalStack(StackPorts ports) {
+    private LocalStack(StackPorts ports, Map<String, ?> everyService) {
+        this.everyService = Map.copyOf(everyService);
         try {
             KafkaBroker kafka = track(KafkaBroker.start(12));
             kafkaBootstrap = kafka.bootstrapServers();
@@ -68,7 +74,26 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static LocalStack start(StackPorts ports) {
-        return new LocalStack(ports);
+        return new LocalStack(ports, Map.of());
+    }
+
+    /**
+     * The stack with {@code everyService} settings on top of what it gives each service, e.g. {@link #jsonLogs()} or
+     * {@code management.opentelemetry.tracing.export.otlp.endpoint} (README, "Logs and traces").
+     */
+    public static LocalStack start(StackPorts ports, Map<String, ?> everyService) {
+        return new LocalStack(ports, everyService);
+    }
+
+    /**
+     * Settings for JSON log lines (Elastic Common Schema) instead of human-readable ones. In one JVM the logging
+     * system is shared: the services' lines are told apart by {@code skylink.service} (set around every sync), not by
+     * ECS's {@code service.name}, which names the stack.
+     */
+    public static Map<String, Object> jsonLogs() {
+        return Map.of("logging.config", "classpath:logback-json.xml",
+                "logging.structured.format.console", "ecs",
+                "logging.structured.ecs.service.name", "skylink-local-stack");
     }
 
     public URI gatewayUri() {
@@ -107,8 +132,11 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         while (!started.isEmpty()) {
+            AutoCloseable component = started.pop();
+            long stopping = System.nanoTime();
             try {
-                started.pop().close();
+                component.close();
+                log.info("Stopped {} in {} ms", name(component), (System.nanoTime() - stopping) / 1_000_000);
             } catch (Exception e) {
                 System.err.println("Stopping " + e.getClass().getSimpleName() + ": " + e.getMessage());
             }
@@ -172,6 +200,7 @@ public final class LocalStack implements AutoCloseable {
         settings.put("skylink.retail-express.password", retailExpress.password());
         // As in production: every RE call of every service shares one budget, coordinated over Kafka.
         settings.put("skylink.retail-express.budget.enabled", true);
+        settings.putAll(everyService);
         return settings;
     }
 
@@ -182,6 +211,12 @@ public final class LocalStack implements AutoCloseable {
         settings.forEach((key, value) -> args.add("--" + key + "=" + value));
         // The stack stops its parts in order (services before the broker and database): no per-context hooks racing it.
         return app.registerShutdownHook(false).run(args.toArray(String[]::new));
+    }
+
+    private static String name(AutoCloseable component) {
+        return component instanceof ConfigurableApplicationContext context
+                ? context.getEnvironment().getProperty("spring.application.name", context.getId())
+                : component.getClass().getSimpleName();
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -1,5 +1,6 @@
 package com.skylinksync.sandbox.stack;
 
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code ./run-local}: starts the local stack in the foreground, prints where everything is, stops on Ctrl-C. */
@@ -10,7 +11,9 @@ public final class LocalStackMain {
 
     public static void main(String[] args) throws InterruptedException {
         long startedAt = System.nanoTime();
-        LocalStack stack = LocalStack.start(StackPorts.fromEnvironment());
+        // SKYLINK_LOG_FORMAT=json: JSON log lines, as the services print them on Kubernetes; human-readable otherwise.
+        boolean json = "json".equalsIgnoreCase(System.getenv("SKYLINK_LOG_FORMAT"));
+        LocalStack stack = LocalStack.start(StackPorts.fromEnvironment(), json ? LocalStack.jsonLogs() : Map.of());
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping the SkyLink local stack...");

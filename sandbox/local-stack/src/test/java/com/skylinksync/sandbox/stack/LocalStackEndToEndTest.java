@@ -38,18 +38,42 @@ class LocalStackEndToEndTest {
             """.formatted(CHANGE_SET);
 
     private static LocalStack stack;
+    private static OtlpReceiver traces;
+    private static CapturedOutput output;
+    /** Lines printed before the stack was up: the broker's and database's, before the services set up logging. */
+    private static int linesBeforeStackUp;
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
 
+    /**
+     * One stack for every test, as {@code ./run-local} runs it but with JSON log lines (captured) and spans exported
+     * over OTLP to a receiver of the test's; RE SOAP envelopes and Magento requests are logged too (DEBUG), so the
+     * masking of credentials is tested where they would leak.
+     */
     @BeforeAll
-    static void startStack() {
-        stack = LocalStack.start(StackPorts.anyFree());
+    static void startStack() throws Exception {
+        traces = OtlpReceiver.start();
+        output = CapturedOutput.start();
+        Map<String, Object> settings = new java.util.HashMap<>(LocalStack.jsonLogs());
+        settings.put("management.opentelemetry.tracing.export.otlp.endpoint", traces.tracesEndpoint());
+        settings.put("management.opentelemetry.tracing.export.schedule-delay", "200ms");
+        settings.put("skylink.retail-express.log-payloads", true);
+        settings.put("logging.level.com.skylinksync.retailexpress.PayloadLog", "DEBUG");
+        settings.put("logging.level.com.skylinksync.magento.MagentoTransport", "DEBUG");
+        stack = LocalStack.start(StackPorts.anyFree(), settings);
+        linesBeforeStackUp = output.lines().size();
     }
 
     @AfterAll
     static void stopStack() {
         if (stack != null) {
             stack.close();
+        }
+        if (output != null) {
+            output.close();
+        }
+        if (traces != null) {
+            traces.close();
         }
     }
 
@@ -137,6 +161,71 @@ class LocalStackEndToEndTest {
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(json.readTree(malformed.body()).path("status").asInt()).isEqualTo(400);
         assertThat(malformed.body()).doesNotContain("Exception").doesNotContain("at com.");
+    }
+
+    @Test
+    void aChangeSetsLogLinesAreJsonWithItsIdsAndOneTraceRunsFromTheRequestThroughTheSyncToTheAcknowledgement() throws Exception {
+        String changeSet = "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b";
+        String body = """
+                {"Changesets":[{"ChangesetId":"%s","UpdatedEntities":[{"Type":"Product","List":[124006]}]}]}
+                """.formatted(changeSet);
+        assertThat(putChangeSet(body, LocalStack.EDS_API_KEY).statusCode()).isEqualTo(201);
+        await().atMost(DEADLINE).until(() -> stack.retailExpress().processedChangeSets().contains(changeSet));
+
+        // The trace id operators see in the entity's history (skylink status product 124006) ...
+        JsonNode history = json.readTree(operatorGet("/ops/entities/product/124006").body());
+        JsonNode event = history.path("history").get(0);
+        assertThat(event.path("changeSetId").asString()).isEqualTo(changeSet);
+        String traceId = event.path("traceId").asString();
+        assertThat(traceId).matches("[0-9a-f]{32}");
+
+        // ... is the trace of spans in the gateway (the EDS request, the outbox relay, the acknowledgement with its
+        // RE call) and in the catalog service (the sync with its RE and Magento calls), one trace across Kafka.
+        await().atMost(DEADLINE).untilAsserted(() -> {
+            List<OtlpReceiver.ReceivedSpan> spans = traces.ofTrace(traceId);
+            assertThat(spans).filteredOn(span -> span.service().equals("eds-gateway")).extracting(OtlpReceiver.ReceivedSpan::name)
+                    .contains("http put /eds/notify", "outbox publish", "acknowledge change set", "RE ChangeSetProcessed");
+            assertThat(spans).filteredOn(span -> span.service().equals("catalog-sync-service")).extracting(OtlpReceiver.ReceivedSpan::name)
+                    .contains("sync product")
+                    .anySatisfy(name -> assertThat(name).startsWith("RE "))
+                    .anySatisfy(name -> assertThat(name).startsWith("http "));
+        });
+        List<OtlpReceiver.ReceivedSpan> spans = traces.ofTrace(traceId);
+        OtlpReceiver.ReceivedSpan request = spans.stream().filter(span -> span.name().equals("http put /eds/notify")).findFirst().orElseThrow();
+        OtlpReceiver.ReceivedSpan relay = spans.stream().filter(span -> span.name().equals("outbox publish")).findFirst().orElseThrow();
+        OtlpReceiver.ReceivedSpan sync = spans.stream().filter(span -> span.name().equals("sync product")).findFirst().orElseThrow();
+        assertThat(relay.parentSpanId()).as("the relay continues the EDS request's span").isEqualTo(request.spanId());
+        assertThat(sync.parentSpanId()).as("the sync continues the relay's span, through the record's headers").isEqualTo(relay.spanId());
+
+        // Every line printed since the stack is up is JSON; the sync's lines name service, change set, entity and trace.
+        List<String> printed = output.lines();
+        List<JsonNode> lines = new java.util.ArrayList<>();
+        for (String line : printed.subList(linesBeforeStackUp, printed.size())) {
+            assertThat(line).as("a JSON log line").startsWith("{");
+            lines.add(json.readTree(line));
+        }
+        List<JsonNode> ofChangeSet = lines.stream()
+                .filter(line -> line.path("skylink").path("changeSetId").asString().equals(changeSet)).toList();
+        assertThat(ofChangeSet).as("lines of change set %s", changeSet)
+                .anySatisfy(line -> {
+                    assertThat(line.path("skylink").path("service").asString()).isEqualTo("catalog-sync-service");
+                    assertThat(line.path("skylink").path("entityType").asString()).isEqualTo("PRODUCT");
+                    assertThat(line.path("skylink").path("entityId").asString()).isEqualTo("124006");
+                })
+                .anySatisfy(line -> assertThat(line.path("log").path("logger").asString()).endsWith("ChangeSetRegistry"))
+                .allSatisfy(line -> assertThat(line.path("traceId").asString()).isEqualTo(traceId));
+
+        // Credentials never reach a log line, though RE envelopes and Magento requests were logged.
+        assertThat(lines).anySatisfy(line -> assertThat(line.path("log").path("logger").asString()).endsWith("PayloadLog"));
+        for (String secret : List.of(stack.retailExpress().password(), stack.magento().accessToken(),
+                LocalStack.OPERATOR_TOKEN, LocalStack.READ_ONLY_TOKEN, LocalStack.EDS_API_KEY)) {
+            assertThat(printed).as("log lines").noneMatch(line -> line.contains(secret));
+        }
+    }
+
+    private HttpResponse<String> operatorGet(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(stack.gatewayUri() + path))
+                .header("Authorization", "Bearer " + LocalStack.OPERATOR_TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> putChangeSet(String body, String apiKey) throws Exception {
