@@ -7,7 +7,11 @@ import com.skylinksync.gateway.EdsGatewayApplication;
 import com.skylinksync.sandbox.infra.KafkaBroker;
 import com.skylinksync.sandbox.infra.PostgresServer;
 import com.skylinksync.sandbox.magento.MagentoSimulator;
+import com.skylinksync.sandbox.retailexpress.CatalogueSpec;
 import com.skylinksync.sandbox.retailexpress.RetailExpressSimulator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -42,16 +46,19 @@ public final class LocalStack implements AutoCloseable {
     private final ConfigurableApplicationContext fulfillmentSync;
     private final String kafkaBootstrap;
 
-    private LocalStack(StackPorts ports) {
+    private LocalStack(StackPorts requested, CatalogueSpec store) {
+        // The gateway is told where the sync services are before they start: a port left to chance is chosen now.
+        StackPorts ports = new StackPorts(requested.gateway(), requested.magento(), requested.retailExpress(), requested.postgres(),
+                chosen(requested.customerSync()), chosen(requested.catalogSync()), chosen(requested.fulfillmentSync()));
         try {
             KafkaBroker kafka = track(KafkaBroker.start(12));
             kafkaBootstrap = kafka.bootstrapServers();
             PostgresServer postgres = track(PostgresServer.start(ports.postgres(), null));
             retailExpress = track(RetailExpressSimulator.start(
-                    RetailExpressSimulator.Options.defaults().withPort(ports.retailExpress())));
+                    RetailExpressSimulator.Options.defaults().withPort(ports.retailExpress()), store));
             magento = track(MagentoSimulator.start(MagentoSimulator.Options.defaults().withPort(ports.magento())));
 
-            gateway = track(run(EdsGatewayApplication.builder(), ports.gateway(), gatewaySettings(postgres)));
+            gateway = track(run(EdsGatewayApplication.builder(), ports.gateway(), gatewaySettings(postgres, ports)));
             customerSync = track(run(CustomerSyncApplication.builder(), ports.customerSync(), customerSyncSettings(postgres)));
             catalogSync = track(run(CatalogSyncApplication.builder(), ports.catalogSync(),
                     syncServiceSettings(postgres, "catalog_sync")));
@@ -64,7 +71,26 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static LocalStack start(StackPorts ports) {
-        return new LocalStack(ports);
+        return new LocalStack(ports, CatalogueSpec.none());
+    }
+
+    /**
+     * With a generated store in the RE simulator besides the reference fixtures (its seeded generator: products,
+     * customers and RE orders, computed on read, so any size starts at once).
+     */
+    public static LocalStack start(StackPorts ports, CatalogueSpec store) {
+        return new LocalStack(ports, store);
+    }
+
+    private static int chosen(int port) {
+        if (port != 0) {
+            return port;
+        }
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port", e);
+        }
     }
 
     public URI gatewayUri() {
@@ -111,7 +137,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private Map<String, Object> gatewaySettings(PostgresServer postgres) {
+    private Map<String, Object> gatewaySettings(PostgresServer postgres, StackPorts ports) {
         var settings = common();
         settings.put("spring.r2dbc.url", postgres.r2dbcUrl("eds_gateway"));
         settings.put("spring.r2dbc.username", PostgresServer.USER);
@@ -124,6 +150,13 @@ public final class LocalStack implements AutoCloseable {
         settings.put("skylink.gateway.operator-access.read-only-tokens", READ_ONLY_TOKEN);
         settings.put("skylink.gateway.client-id", retailExpress.clientId());
         settings.put("skylink.gateway.sales-channels", SALES_CHANNEL);
+        // Inline single syncs go to the owning service (one pod each here; the group finds the owner in a cluster).
+        settings.put("skylink.gateway.sync-services.customer.base-url", "http://127.0.0.1:" + ports.customerSync());
+        settings.put("skylink.gateway.sync-services.customer.group", "customer-sync-service");
+        settings.put("skylink.gateway.sync-services.catalog.base-url", "http://127.0.0.1:" + ports.catalogSync());
+        settings.put("skylink.gateway.sync-services.catalog.group", "catalog-sync-service");
+        settings.put("skylink.gateway.sync-services.fulfillment.base-url", "http://127.0.0.1:" + ports.fulfillmentSync());
+        settings.put("skylink.gateway.sync-services.fulfillment.group", "fulfillment-sync-service");
         return settings;
     }
 
@@ -142,6 +175,9 @@ public final class LocalStack implements AutoCloseable {
         settings.put("spring.flyway.password", "");
         settings.put("skylink.magento.base-url", magento.restBase());
         settings.put("skylink.magento.access-token", magento.accessToken());
+        // The services' operator routes take the gateway's operator credentials (the gateway passes the caller's on).
+        settings.put("skylink.operator-access.operator-tokens", OPERATOR_TOKEN);
+        settings.put("skylink.operator-access.read-only-tokens", READ_ONLY_TOKEN);
         return settings;
     }
 

@@ -1,5 +1,6 @@
 package com.skylinksync.sandbox.stack;
 
+import com.skylinksync.sandbox.retailexpress.CatalogueSpec;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code ./run-local}: starts the local stack in the foreground, prints where everything is, stops on Ctrl-C. */
@@ -10,7 +11,15 @@ public final class LocalStackMain {
 
     public static void main(String[] args) throws InterruptedException {
         long startedAt = System.nanoTime();
-        LocalStack stack = LocalStack.start(StackPorts.fromEnvironment());
+        CatalogueSpec store;
+        try {
+            store = StoreSize.parse(StoreSize.from(args, System.getenv("SKYLINK_STORE")));
+        } catch (IllegalArgumentException bad) {
+            System.err.println("run-local: " + bad.getMessage());
+            System.exit(2);
+            return;
+        }
+        LocalStack stack = LocalStack.start(StackPorts.fromEnvironment(), store);
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping the SkyLink local stack...");
@@ -28,11 +37,15 @@ public final class LocalStackMain {
                   Magento simulator      %s   (bearer token: %s)
                   Retail Express sim.    %s
                   Kafka bootstrap        %s
+                  Generated store        %s
                 """, (System.nanoTime() - startedAt) / 1e9,
                 stack.gatewayUri(), LocalStack.EDS_API_KEY, stack.clientId(), LocalStack.SALES_CHANNEL,
                 stack.customerSyncUri(), stack.catalogSyncUri(), stack.fulfillmentSyncUri(),
                 stack.magento().restBase().toString().replaceAll("/rest$", ""), stack.magento().restBase(), stack.magento().accessToken(),
-                stack.retailExpress().soapEndpoint(), stack.kafkaBootstrapServers());
+                stack.retailExpress().soapEndpoint(), stack.kafkaBootstrapServers(),
+                store.products() + store.customers() + store.orders() == 0 ? "none (reference fixtures only; --store products=N,customers=N,orders=N)"
+                        : String.format("%,d products, %,d customers, %,d RE orders (seed %d); try: skylink bulk products",
+                                store.products(), store.customers(), store.orders(), store.seed()));
         stopped.await();
     }
 }

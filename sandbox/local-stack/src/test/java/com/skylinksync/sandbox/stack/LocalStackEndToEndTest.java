@@ -1,6 +1,7 @@
 package com.skylinksync.sandbox.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.skylinksync.schemas.Topics;
@@ -41,9 +42,12 @@ class LocalStackEndToEndTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
 
+    /** What {@code ./run-local --store ...} takes, at a small size: the generator path, not the fixtures alone. */
+    private static final String STORE = "products=40,customers=25,orders=5,seed=11";
+
     @BeforeAll
     static void startStack() {
-        stack = LocalStack.start(StackPorts.anyFree());
+        stack = LocalStack.start(StackPorts.anyFree(), StoreSize.parse(STORE));
     }
 
     @AfterAll
@@ -102,6 +106,26 @@ class LocalStackEndToEndTest {
         JsonNode beanie = stack.magento().product("HB0011OSFA").orElseThrow();
         assertThat(beanie.path("price").decimalValue()).isEqualByComparingTo("19.95");
         await().atMost(DEADLINE).until(() -> stack.retailExpress().processedChangeSets().contains(changeSet));
+    }
+
+    @Test
+    void theGeneratedStoreIsWhatABulkRunWouldResync() throws Exception {
+        // The simulator's generated customers and products besides the fixtures (300000, 300001; 124005..124007's six).
+        assertThat(dryRun("customers").path("entities").asLong()).isBetween(25L, 25L + 2);
+        assertThat(dryRun("products").path("entities").asLong()).isGreaterThanOrEqualTo(40);
+        assertThatThrownBy(() -> StoreSize.parse("products=ten")).hasMessageContaining("whole number");
+        assertThatThrownBy(() -> StoreSize.parse("shops=3")).hasMessageContaining("products=N,customers=N,orders=N");
+        assertThat(StoreSize.from(new String[] {"--store", "products=5"}, null)).isEqualTo("products=5");
+        assertThat(StoreSize.from(new String[0], "customers=9")).isEqualTo("customers=9");
+    }
+
+    private JsonNode dryRun(String type) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(stack.gatewayUri() + "/ops/bulk-runs"))
+                .header("Authorization", "Bearer " + LocalStack.OPERATOR_TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"" + type + "\",\"dryRun\":true}")).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isLessThan(300);
+        return json.readTree(response.body());
     }
 
     @Test
