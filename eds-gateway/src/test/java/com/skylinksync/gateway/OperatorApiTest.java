@@ -232,6 +232,48 @@ class OperatorApiTest {
                 .jsonPath("$.participants[?(@.participantId == 'old')].live").isEqualTo(List.of(false));
     }
 
+    @Test
+    void deadLettersAreListedFromTheViewWithoutReadingTheirTopicAgainAndNewOnesShowUp() throws Exception {
+        String topic = Topics.deadLetters(Topics.PRODUCTS);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", fixture.kafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        var meters = gateway.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+        java.util.function.DoubleSupplier read = () -> meters.get("skylink.gateway.view.records.read").tag("view", "quarantine")
+                .functionCounter().count();
+        listed(topic); // the view holds whatever was there before
+        double before = read.getAsDouble();
+        int many = 500;
+        try (var producer = new KafkaProducer<String, SpecificRecord>(producerConfig(), new StringSerializer(), new AvroEventSerializer())) {
+            for (int i = 0; i < many; i++) {
+                var record = new ProducerRecord<String, SpecificRecord>(topic, i % 3, "p" + i, event(UUID.randomUUID().toString(), "7" + i));
+                record.headers().add(KafkaHeaders.DLT_ORIGINAL_TOPIC, Topics.PRODUCTS.getBytes(StandardCharsets.UTF_8));
+                record.headers().add(KafkaHeaders.DLT_EXCEPTION_MESSAGE, ("reason " + i).getBytes(StandardCharsets.UTF_8));
+                producer.send(record);
+            }
+            producer.flush();
+        }
+        assertThat(listed(topic)).isEqualTo(many);
+        double afterFirst = read.getAsDouble();
+        assertThat(afterFirst - before).as("each new dead letter read once").isEqualTo(many);
+        for (int i = 0; i < 20; i++) {
+            assertThat(listed(topic)).isEqualTo(many);
+        }
+        assertThat(read.getAsDouble()).as("listing again reads nothing from Kafka").isEqualTo(afterFirst);
+
+        quarantine(topic, Topics.PRODUCTS, event(UUID.randomUUID().toString(), "799999"), "a new one");
+        assertThat(listed(topic)).as("a dead letter written after the first list is in the next").isEqualTo(many + 1);
+        assertThat(read.getAsDouble()).isEqualTo(afterFirst + 1);
+        assertThat(http.get().uri("/ops/dead-letters/{id}", idIn("/ops/dead-letters", "799999")).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody()).contains("a new one");
+    }
+
+    private static long listed(String topic) {
+        String body = http.get().uri("/ops/dead-letters?topic={t}", topic).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        return tools.jackson.databind.json.JsonMapper.builder().build().readTree(body).path("total").asLong();
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------------
 
     private static String idOf(String entityId) {

@@ -55,7 +55,7 @@ final class ClusterCommands {
     @Command(name = "replay", mixinStandardHelpOptions = true,
             description = {"Move a consumer group's committed offsets back, per partition, as kafka-consumer-groups --reset-offsets does.",
                     "Without --execute it is a dry run that says how many events each partition would re-read.",
-                    "Refused while the group has live members: stop its services first."})
+                    "Refused while the group has live members: 'skylink pause GROUP' first, 'skylink resume GROUP' after."})
     static final class Replay extends ApiCommand {
 
         @Option(names = "--group", required = true)

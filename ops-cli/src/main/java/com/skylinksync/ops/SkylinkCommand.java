@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  * Exit codes: see {@link ExitCode}.
  */
 @Command(name = "skylink", mixinStandardHelpOptions = true, version = "skylink 0.1.0",
-        description = "Operate SkyLink Sync: bulk resync, replay, dead letters, parked writes, status, lag, budget.",
+        description = "Operate SkyLink Sync: bulk resync, single syncs, replay with pause/resume, dead letters, parked writes, status, lag, budget.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:done, but the work failed (failed entities)", "2:bad command line",
                 "3:operator API unreachable", "4:credential refused", "5:request refused (not found, invalid, conflict)",
@@ -44,7 +44,8 @@ public final class SkylinkCommand implements Runnable {
         CommandLine cli = new CommandLine(new SkylinkCommand())
                 .addSubcommand("bulk", bulk).addSubcommand("dlt", dlt).addSubcommand("parked", parked)
                 .addSubcommand(new SyncCommand()).addSubcommand(new ClusterCommands.Status()).addSubcommand(new ClusterCommands.Replay())
-                .addSubcommand(new ClusterCommands.Lag()).addSubcommand(new ClusterCommands.Budget());
+                .addSubcommand(new ClusterCommands.Lag()).addSubcommand(new ClusterCommands.Budget())
+                .addSubcommand(new GroupCommands.Pause()).addSubcommand(new GroupCommands.Resume());
         cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
             if (error instanceof ApiFailure failure) {
                 commandLine.getErr().println(failure.getMessage());

@@ -9,12 +9,15 @@ import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code skylink sync TYPE ID}: queues one entity (origin SINGLE, real-time: ahead of any bulk work) and waits for its
- * outcome. Syncing inline through the owning service is not built yet: the sync always goes through Kafka.
+ * {@code skylink sync TYPE ID}: syncs one entity now through the service that owns its type (inline: the gateway
+ * sends it to the pod that owns the entity, which runs it in the entity's lane) and prints the outcome;
+ * {@code --queue} publishes it with origin SINGLE (real time: ahead of any bulk work) and waits for its outcome
+ * unless {@code --no-wait}.
  */
 @Command(name = "sync", mixinStandardHelpOptions = true,
-        description = {"Sync one entity now and print its outcome (written, unchanged, or why it failed).",
-                "TYPE: customer, price-group, product, order. Queued with origin SINGLE, ahead of backlog work."})
+        description = {"Sync one entity now through the service that owns it and print its outcome (written, unchanged, or why it failed).",
+                "TYPE: customer, price-group, attribute (ID <code>:<option id>, e.g. brand:7), product, order, fulfillments",
+                "(order and fulfillments: an RE order id such as 16-00000001: its invoice and shipments in Magento)."})
 final class SyncCommand extends ApiCommand {
 
     private static final Set<String> PENDING = Set.of("PENDING", "FAILED");
@@ -25,10 +28,10 @@ final class SyncCommand extends ApiCommand {
     @Parameters(index = "1", paramLabel = "ID")
     String id;
 
-    @Option(names = "--queue", description = "Queue it through Kafka (what every sync does today).")
+    @Option(names = "--queue", description = "Queue it through Kafka (origin SINGLE, ahead of backlog work) instead of syncing it inline.")
     boolean queue;
 
-    @Option(names = "--no-wait", description = "Print the change set id and exit; see the outcome with 'skylink status changeset ID'.")
+    @Option(names = "--no-wait", description = "Queue it (implies --queue), print the change set id and exit; see the outcome with 'skylink status changeset ID'.")
     boolean noWait;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT2M", description = "How long to wait for the outcome (default PT2M).")
@@ -37,6 +40,24 @@ final class SyncCommand extends ApiCommand {
     @Override
     public Integer call() throws InterruptedException {
         OperatorApi api = api();
+        if (!queue && !noWait) {
+            JsonNode outcome = api.post("/ops/sync/inline", Map.of(), Map.of("type", type, "id", id));
+            String status = outcome.path("outcome").asString("");
+            if (!printedJson(outcome)) {
+                String error = outcome.path("error").asString("");
+                String target = outcome.path("targetId").asString("");
+                String said = switch (status) {
+                    case "SYNCED" -> "written (SYNCED)" + (target.isEmpty() ? "" : ", Magento id " + target);
+                    case "UNCHANGED" -> "unchanged (Magento already held it)" + (target.isEmpty() ? "" : ", Magento id " + target);
+                    case "FAILED" -> "failed, still being retried (FAILED)";
+                    default -> status;
+                };
+                out().printf("%s %s: %s%s%n", type, id, said, error.isEmpty() || status.equals("SYNCED") || status.equals("UNCHANGED")
+                        ? "" : " (" + error + ")");
+                out().flush();
+            }
+            return status.equals("SYNCED") || status.equals("UNCHANGED") ? ExitCode.OK : ExitCode.WORK_FAILED;
+        }
         JsonNode queued = api.post("/ops/sync", Map.of(), Map.of("type", type, "id", id));
         String changeSet = queued.path("changeSetId").asString();
         if (noWait) {

@@ -16,7 +16,7 @@ class HelpTest {
         collect(SkylinkCommand.commandLine(), new ArrayList<>(), paths);
         assertThat(paths).extracting(path -> String.join(" ", path)).contains("bulk customers", "bulk products", "bulk list",
                 "bulk show", "bulk cancel", "dlt list", "dlt show", "dlt redrive", "parked list", "parked resolve", "sync", "status", "replay",
-                "lag", "budget");
+                "lag", "budget", "pause", "resume");
         for (List<String> path : paths) {
             List<String> args = new ArrayList<>(path);
             args.add("--help");

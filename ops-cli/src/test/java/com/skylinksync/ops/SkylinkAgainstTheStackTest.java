@@ -8,6 +8,7 @@ import com.skylinksync.sandbox.stack.StackPorts;
 import com.skylinksync.schemas.AvroEventDeserializer;
 import com.skylinksync.schemas.Topics;
 import com.skylinksync.schemas.avro.EntityChanged;
+import com.skylinksync.schemas.avro.EntitySynced;
 import com.skylinksync.schemas.avro.Origin;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code skylink} against the very stack {@code ./run-local} starts: the embedded broker and PostgreSQL, both
- * simulators, the gateway and the customer service, all real.
+ * simulators, the gateway and the customer, catalog and fulfillment services, all real.
  */
 class SkylinkAgainstTheStackTest {
 
@@ -223,6 +225,66 @@ class SkylinkAgainstTheStackTest {
     }
 
     @Test
+    void aPausedServiceCanBeReplayedAndAfterResumingReReadsTheEvents() throws Exception {
+        Instant before = Instant.now().minusSeconds(1);
+        String changeSet = UUID.randomUUID().toString();
+        assertThat(putChangeSet(changeSet, 300000)).isEqualTo(201);
+        await().atMost(DEADLINE).until(() -> completionsOf(changeSet).size() == 1);
+        String[] replay = {"replay", "--group", "customer-sync-service", "--topic", Topics.CUSTOMERS, "--to-time", before.toString()};
+
+        CliRun live = CliRun.against(api, LocalStack.OPERATOR_TOKEN, concat(replay, "--execute"));
+        assertThat(live.exit()).isEqualTo(ExitCode.REFUSED_REQUEST);
+        assertThat(live.err()).contains("live member").contains("skylink pause customer-sync-service");
+        assertThat(CliRun.against(api, LocalStack.READ_ONLY_TOKEN, "pause", "customer-sync-service").exit())
+                .as("pausing is an action").isEqualTo(ExitCode.REFUSED_CREDENTIAL);
+
+        try {
+            CliRun paused = CliRun.against(api, LocalStack.OPERATOR_TOKEN, "pause", "customer-sync-service");
+            assertThat(paused.exit()).as(paused.out() + paused.err()).isZero();
+            assertThat(paused.out()).startsWith("Paused customer-sync-service: no live members");
+            JsonNode state = OperatorApiClient.get(api, "/ops/groups/customer-sync-service");
+            assertThat(state.path("state").asString()).isEqualTo("PAUSED");
+            assertThat(state.path("members").asInt()).isZero();
+
+            CliRun executed = CliRun.against(api, LocalStack.OPERATOR_TOKEN, concat(replay, "--execute"));
+            assertThat(executed.exit()).as(executed.err()).isZero();
+            var reread = Pattern.compile("Executed: group customer-sync-service re-reads (\\d+) events").matcher(executed.out());
+            assertThat(reread.find()).as(executed.out()).isTrue();
+            assertThat(Long.parseLong(reread.group(1))).isPositive();
+        } finally {
+            CliRun resumed = CliRun.against(api, LocalStack.OPERATOR_TOKEN, "resume", "customer-sync-service");
+            assertThat(resumed.exit()).as(resumed.out() + resumed.err()).isZero();
+            assertThat(resumed.out()).startsWith("Resumed customer-sync-service: 1 live member(s)");
+        }
+        // The re-read event is synced again: a second outcome for the same change set.
+        await().atMost(DEADLINE).until(() -> completionsOf(changeSet).size() >= 2);
+        assertThat(OperatorApiClient.get(api, "/ops/groups/customer-sync-service").path("state").asString()).isEqualTo("RUNNING");
+    }
+
+    @Test
+    void anInlineSyncOfAProductGoesThroughTheCatalogServiceAndABadIdSaysWhy() {
+        await().atMost(DEADLINE).untilAsserted(() -> {
+            CliRun product = CliRun.against(api, LocalStack.OPERATOR_TOKEN, "sync", "product", "124005");
+            assertThat(product.exit()).as(product.out() + product.err()).isZero();
+            assertThat(product.out()).matches("(?s)product 124005: (written \\(SYNCED\\)|unchanged \\(Magento already held it\\)), Magento id \\S+\\R");
+        });
+        JsonNode json = CliRun.against(api, LocalStack.OPERATOR_TOKEN, "sync", "product", "124005", "--json").json();
+        assertThat(json.path("outcome").asString()).isEqualTo("UNCHANGED");
+        assertThat(json.path("service").asString()).isEqualTo("catalog-sync-service");
+        assertThat(json.path("targetId").asString()).isNotBlank();
+        // Recorded in the entity's history like any other sync, with its outcome.
+        assertThat(CliRun.against(api, LocalStack.READ_ONLY_TOKEN, "status", "product", "124005").out())
+                .contains(json.path("changeSetId").asString()).contains("UNCHANGED");
+
+        CliRun unknown = CliRun.against(api, LocalStack.OPERATOR_TOKEN, "sync", "product", "999999991");
+        assertThat(unknown.exit()).isEqualTo(ExitCode.WORK_FAILED);
+        assertThat(unknown.out()).startsWith("product 999999991: DEAD_LETTERED (");
+        CliRun malformed = CliRun.against(api, LocalStack.OPERATOR_TOKEN, "sync", "attribute", "7");
+        assertThat(malformed.exit()).isEqualTo(ExitCode.REFUSED_REQUEST);
+        assertThat(malformed.err()).contains("brand:7");
+    }
+
+    @Test
     void theBudgetShowsEachWindow() {
         await().atMost(DEADLINE).untilAsserted(() -> {
             CliRun budget = CliRun.against(api, LocalStack.READ_ONLY_TOKEN, "budget");
@@ -257,6 +319,46 @@ class SkylinkAgainstTheStackTest {
         CliRun lag = CliRun.of("lag", "--json", "--config=" + file);
         assertThat(lag.exit()).as(lag.err()).isZero();
         assertThat(lag.json().path("total").isNumber()).isTrue();
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+
+    /** The operator API read directly (not through the CLI), for what the CLI does not print. */
+    private static final class OperatorApiClient {
+        static JsonNode get(String api, String path) throws Exception {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(api + path)).header("Authorization", "Bearer " + LocalStack.READ_ONLY_TOKEN).build();
+            try (HttpClient http = HttpClient.newHttpClient()) {
+                return tools.jackson.databind.json.JsonMapper.builder().build().readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+            }
+        }
+    }
+
+    /** Every EntitySynced of a change set on the completions topic, read to its end. */
+    private static List<EntitySynced> completionsOf(String changeSet) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        List<EntitySynced> found = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new AvroEventDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.COMPLETIONS, DEADLINE).stream()
+                    .map(p -> new TopicPartition(Topics.COMPLETIONS, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + DEADLINE.toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.value() instanceof EntitySynced e && changeSet.equals(e.getChangeSetId())) {
+                        found.add(e);
+                    }
+                });
+            }
+        }
+        return found;
     }
 
     private static List<JsonNode> deadLettersOf(String entityId) {

@@ -19,6 +19,11 @@ public final class Topics {
     public static final String COMPLETIONS = "skylink.sync.completions";
     /** Compacted, keyed by participant id: {@code BudgetReport}s of the shared RE API budget. */
     public static final String RE_BUDGET = "skylink.re.budget";
+    /**
+     * Operator commands every pod of a service follows (compacted, one partition, keyed by the service's consumer
+     * group, value {@code PAUSED} or {@code RUNNING}, plain text): {@code skylink pause|resume GROUP}.
+     */
+    public static final String OPS_CONTROL = "skylink.ops.control";
 
     /** Suffix spring-kafka's dead-letter publishing uses for a topic's dead letters. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";

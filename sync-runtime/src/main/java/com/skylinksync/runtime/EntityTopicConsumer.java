@@ -40,6 +40,12 @@ import org.springframework.kafka.core.ConsumerFactory;
  * <p>Stopping (graceful shutdown): no more polling, running syncs get {@code shutdown-grace} to finish, finished
  * offsets are committed, the rest is handed back uncommitted for the next owner. Also the Kafka health indicator:
  * DOWN when the loop died or has not completed a poll for a while.
+ *
+ * <p>Pausing ({@code skylink pause GROUP}, followed by {@link PauseControl}) stops the same way but keeps the
+ * application running: the consumer is closed, so the pod <em>leaves</em> the consumer group (a Kafka
+ * {@code pause()} would keep it a live member, and a replay could not move the group's offsets). Resuming starts a
+ * new consumer, which joins the group and reads on from the committed offsets. While paused the health component
+ * answers {@code OUT_OF_SERVICE} with {@code state: PAUSED}, so readiness shows it.
  */
 final class EntityTopicConsumer implements SmartLifecycle, HealthIndicator {
 
@@ -56,6 +62,9 @@ final class EntityTopicConsumer implements SmartLifecycle, HealthIndicator {
     private final Clock clock;
 
     private volatile boolean running;
+    /** Whether the application has started this bean (SmartLifecycle), paused or not. */
+    private volatile boolean started;
+    private volatile boolean paused;
     private volatile Thread thread;
     private volatile Consumer<String, Object> consumer;
     private volatile Instant lastPoll;
@@ -72,7 +81,41 @@ final class EntityTopicConsumer implements SmartLifecycle, HealthIndicator {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        started = true;
+        if (!paused) {
+            startLoop();
+        }
+    }
+
+    /** Leaves the consumer group (running syncs finish, finished offsets are committed) until {@link #resume()}. */
+    synchronized void pause() {
+        if (paused) {
+            return;
+        }
+        paused = true;
+        log.info("Pausing the consumer of {}: leaving consumer group {}", properties.topics(), properties.service());
+        halt();
+    }
+
+    /** Joins the consumer group again and consumes from the committed offsets. */
+    synchronized void resume() {
+        if (!paused) {
+            return;
+        }
+        paused = false;
+        if (started) {
+            log.info("Resuming the consumer of {} in consumer group {}", properties.topics(), properties.service());
+            dispatcher.restart();
+            startLoop();
+        }
+    }
+
+    boolean paused() {
+        return paused;
+    }
+
+    private void startLoop() {
         var overrides = new Properties();
         // Offsets are committed by this class only, below finished work.
         overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -83,7 +126,12 @@ final class EntityTopicConsumer implements SmartLifecycle, HealthIndicator {
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
+        started = false;
+        halt();
+    }
+
+    private void halt() {
         running = false;
         Consumer<String, Object> current = consumer;
         if (current != null) {
@@ -97,11 +145,13 @@ final class EntityTopicConsumer implements SmartLifecycle, HealthIndicator {
                 Thread.currentThread().interrupt();
             }
         }
+        thread = null;
+        consumer = null;
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return started;
     }
 
     /** Late start, early stop: the web server and the database outlive the consumer. */
@@ -115,6 +165,10 @@ final class EntityTopicConsumer implements SmartLifecycle, HealthIndicator {
         String failure = fatal.get();
         if (failure != null) {
             return Health.down().withDetail("consumer", "stopped: " + failure).build();
+        }
+        if (paused) {
+            return Health.outOfService().withDetail("state", "PAUSED").withDetail("topics", properties.topics())
+                    .withDetail("resume", "skylink resume " + properties.service()).build();
         }
         Instant last = lastPoll;
         if (running && (last == null || Duration.between(last, clock.instant()).compareTo(STALE_POLL) < 0)) {

@@ -122,6 +122,29 @@ final class KeyOrderedDispatcher {
     }
 
     /**
+     * Takes an inline sync into its key's lane, so it runs after (or together with, where the connector coalesces)
+     * whatever the consumer holds for the same key, never beside it. Refused while stopped or paused.
+     */
+    synchronized void submitInline(Received received) {
+        if (stopping) {
+            throw new IllegalStateException("This pod is not consuming (paused or stopping)");
+        }
+        Lane lane = lanes.get(received.key());
+        if (lane == null) {
+            lane = new Lane(received.key());
+            lanes.put(lane.key, lane);
+            lane.waiting.add(received);
+            enqueue(lane);
+        } else {
+            lane.waiting.add(received);
+            if (lane.state == Lane.State.QUEUED && backlog.remove(lane)) {
+                urgent.add(lane);
+            }
+        }
+        launch();
+    }
+
+    /**
      * Hands back the work of partitions this pod loses: their waiting and backing-off records are dropped unfinished
      * (the new owner re-reads them); running work gets up to {@code wait} to finish so its offsets can be committed.
      */
@@ -151,6 +174,12 @@ final class KeyOrderedDispatcher {
         stopping = true;
         urgent.clear();
         backlog.clear();
+        for (Lane lane : lanes.values()) {
+            lane.waiting.forEach(Received::abandon);
+            if (lane.state != Lane.State.RUNNING) {
+                lane.covered.forEach(Received::abandon);
+            }
+        }
         long deadline = System.nanoTime() + grace.toNanos();
         while (groupsRunning > 0) {
             long left = deadline - System.nanoTime();
@@ -160,6 +189,23 @@ final class KeyOrderedDispatcher {
             }
             TimeUnit.NANOSECONDS.timedWait(this, left);
         }
+    }
+
+    /**
+     * After a {@link #stop} (a pause): takes work again. What was waiting or backing off when it stopped was handed
+     * back uncommitted, so it is forgotten here; the next consumer re-reads it. Runs still going past the grace
+     * settle into nothing (their lanes are gone), and inline syncs waiting on them are told to try again.
+     */
+    synchronized void restart() {
+        for (Lane lane : lanes.values()) {
+            lane.covered.forEach(Received::abandon);
+            lane.waiting.forEach(Received::abandon);
+        }
+        lanes.clear();
+        urgent.clear();
+        backlog.clear();
+        assigned.clear();
+        stopping = false;
     }
 
     synchronized int lanes() {
@@ -231,12 +277,23 @@ final class KeyOrderedDispatcher {
     private void settle(Lane lane, Verdict verdict) {
         if (stopping) {
             lanes.remove(lane.key); // handed back: its records stay unfinished
+            if (verdict instanceof Verdict.Done) {
+                lane.covered.forEach(Received::done);
+            }
+            lane.covered.forEach(Received::abandon);
+            lane.waiting.forEach(Received::abandon);
             return;
         }
-        lane.covered.removeIf(r -> !assigned.contains(r.partition())); // handed back to their new owner
+        lane.covered.removeIf(r -> !r.isInline() && !assigned.contains(r.partition())); // handed back to their new owner
         switch (verdict) {
             case Verdict.Done ignored -> {
-                lane.covered.forEach(r -> offsets.finish(r.partition(), r.record().offset()));
+                lane.covered.forEach(r -> {
+                    if (r.isInline()) {
+                        r.done();
+                    } else {
+                        offsets.finish(r.partition(), r.record().offset());
+                    }
+                });
                 lane.covered.clear();
                 lane.attempt = 0;
                 lane.failingSince = null;

@@ -3,11 +3,37 @@ package com.skylinksync.runtime;
 import com.skylinksync.schemas.avro.EntityChanged;
 import com.skylinksync.schemas.Topics;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
-/** A record taken from an entity topic, not finished yet. */
-record Received(ConsumerRecord<String, Object> record, Instant receivedAt) {
+/**
+ * A record taken from an entity topic, not finished yet; or an inline sync ({@code POST /sync/...}), which has no
+ * offset (partition -1, never tracked or committed) and whose caller waits on {@code inline} until its run is done.
+ */
+record Received(ConsumerRecord<String, Object> record, Instant receivedAt, CompletableFuture<Void> inline) {
+
+    Received(ConsumerRecord<String, Object> record, Instant receivedAt) {
+        this(record, receivedAt, null);
+    }
+
+    boolean isInline() {
+        return inline != null;
+    }
+
+    /** An inline sync's run is done (its outcome is in the status store). */
+    void done() {
+        if (inline != null) {
+            inline.complete(null);
+        }
+    }
+
+    /** The pod stopped or paused before an inline sync ran to its end. */
+    void abandon() {
+        if (inline != null) {
+            inline.completeExceptionally(new IllegalStateException("the consumer stopped before the sync finished"));
+        }
+    }
 
     /** The event, or null when the record is unreadable (those are dead-lettered, never synced). */
     EntityChanged event() {

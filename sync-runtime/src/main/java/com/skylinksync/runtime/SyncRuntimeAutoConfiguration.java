@@ -1,5 +1,7 @@
 package com.skylinksync.runtime;
 
+import com.skylinksync.access.OperatorAccessFilter;
+import com.skylinksync.access.OperatorTokens;
 import com.skylinksync.connector.ChangeSource;
 import com.skylinksync.connector.FailureClassifier;
 import com.skylinksync.connector.EntitySyncer;
@@ -36,6 +38,11 @@ import org.flywaydb.core.Flyway;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -55,7 +62,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
         "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
         "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration"})
 @ConditionalOnBean(EntitySyncer.class)
-@EnableConfigurationProperties(SyncProperties.class)
+@EnableConfigurationProperties({SyncProperties.class, OperatorTokens.class})
 @Import({EntityStatusConfiguration.class, SourceConfiguration.class})
 public class SyncRuntimeAutoConfiguration {
 
@@ -149,6 +156,40 @@ public class SyncRuntimeAutoConfiguration {
                                             KeyOrderedDispatcher dispatcher, OffsetLedger offsets,
                                             EntityStatusStore statuses) {
         return new EntityTopicConsumer(consumers, properties, dispatcher, offsets, statuses, Clock.systemUTC());
+    }
+
+    /** {@code skylink pause|resume GROUP}: every pod follows the control topic. */
+    @Bean
+    PauseControl pauseControl(ConsumerFactory<String, Object> consumers, EntityTopicConsumer syncConsumer) {
+        return new PauseControl(consumers, syncConsumer);
+    }
+
+    /** {@code POST /sync/{type}/{id}}: one entity synced now, through the entity's lane. */
+    @Bean
+    RouterFunction<ServerResponse> inlineSyncRoutes(KeyOrderedDispatcher dispatcher, EntityTopicConsumer syncConsumer,
+                                                    EntityStatusStore statuses, SyncProperties properties, List<EntitySyncer> syncers) {
+        return new InlineSyncRoutes(dispatcher, syncConsumer, statuses, properties, syncers, Clock.systemUTC()).routes();
+    }
+
+    /**
+     * The service's operator routes (entity status, inline sync, and whatever a service adds) need the operator
+     * credential, as the gateway's do: reads the read-only role, actions the operator role. Open: the health probes
+     * and the metrics scrape ({@code /actuator/prometheus}, {@code /actuator/info}), which Kubernetes and Prometheus
+     * call without a credential.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 10)
+    OperatorAccessFilter operatorAccessFilter(OperatorTokens tokens, Environment environment) {
+        return new OperatorAccessFilter(tokens.operatorTokens(), tokens.readOnlyTokens(), exchange -> {
+            String path = exchange.getRequest().getPath().pathWithinApplication().value();
+            return OperatorAccessFilter.isHealthProbe(path) || path.equals("/actuator/prometheus") || path.equals("/actuator/info");
+        }, environment);
+    }
+
+    @Bean
+    NewTopic opsControlTopic() {
+        // Compacted: the latest command per group is all that matters, and it is kept for pods started later.
+        return TopicBuilder.name(Topics.OPS_CONTROL).partitions(1).compact().build();
     }
 
     /**

@@ -39,7 +39,10 @@ final class InstanceArguments {
                 "--skylink.sync.topic-partitions=" + SyncServiceHarness.PARTITIONS,
                 // Transient failures are retried in tens of milliseconds, not seconds.
                 "--skylink.sync.retry-initial=50ms",
-                "--skylink.sync.retry-max=200ms"));
+                "--skylink.sync.retry-max=200ms",
+                // The service's operator routes need these, as the gateway's do (RunningService sends the operator one).
+                "--skylink.operator-access.operator-tokens=" + SyncServiceHarness.OPERATOR_TOKEN,
+                "--skylink.operator-access.read-only-tokens=" + SyncServiceHarness.READ_ONLY_TOKEN));
         if (retailExpress != null) {
             arguments.addAll(List.of(
                     "--skylink.retail-express.endpoint=" + retailExpress.soapEndpoint(),

@@ -28,7 +28,8 @@ public final class RunningService implements AutoCloseable {
         this.name = name;
         this.context = context;
         this.login = login;
-        this.http = WebClient.create(baseUrl().toString());
+        this.http = WebClient.builder().baseUrl(baseUrl().toString())
+                .defaultHeader("Authorization", "Bearer " + SyncServiceHarness.OPERATOR_TOKEN).build();
     }
 
     /** {@code pod1}, {@code pod2}...: in the order the harness started them. */

@@ -34,6 +34,9 @@ public final class SyncServiceHarness implements AutoCloseable {
 
     /** How long a test waits for something the service should do. */
     public static final Duration DEADLINE = Duration.ofSeconds(30);
+    /** The operator credentials every instance accepts on its operator routes ({@code Authorization: Bearer ...}). */
+    public static final String OPERATOR_TOKEN = "test-operator-token";
+    public static final String READ_ONLY_TOKEN = "test-read-only-token";
 
     /** Partitions of the topics the service declares (few: tests run on small machines). */
     public static final int PARTITIONS = 3;

@@ -216,7 +216,8 @@ class CustomerSyncIntegrationTest {
         harness.publish(harness.changed(changeSet, "888888"));
         harness.awaitOutcome(changeSet, "888888");
         WebTestClient http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:"
-                + ((WebServerApplicationContext) service).getWebServer().getPort()).build();
+                + ((WebServerApplicationContext) service).getWebServer().getPort())
+                .defaultHeader("Authorization", "Bearer " + com.skylinksync.testkit.SyncServiceHarness.OPERATOR_TOKEN).build();
 
         http.get().uri("/entities/customer/888888").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("DEAD_LETTERED")

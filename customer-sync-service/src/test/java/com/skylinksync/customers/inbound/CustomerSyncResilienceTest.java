@@ -76,7 +76,8 @@ class CustomerSyncResilienceTest {
         for (int id : customers) {
             assertThat(parts.onlyLinkedTo(String.valueOf(id)).lastname()).isEqualTo("kill");
         }
-        WebTestClient http = WebTestClient.bindToServer().baseUrl(ServiceHarness.baseUrl(second)).build();
+        WebTestClient http = WebTestClient.bindToServer().baseUrl(ServiceHarness.baseUrl(second))
+                .defaultHeader("Authorization", "Bearer " + com.skylinksync.testkit.SyncServiceHarness.OPERATOR_TOKEN).build();
         for (int id : customers) {
             await().atMost(ServiceHarness.DEADLINE).untilAsserted(() -> http.get().uri("/entities/customer/" + id)
                     .exchange().expectStatus().isOk().expectBody().jsonPath("$.status")

@@ -59,7 +59,7 @@ class CustomerPushIntegrationTest {
         assertThat(parts.reCalls("CustomerCreateUpdate", before)).isEqualTo(1);
         // The push is an entity like any other: its status names the RE customer it was written to (the write-back's
         // own change, pushed after the create, finds RE in step: UNCHANGED).
-        WebTestClient.bindToServer().baseUrl(ServiceHarness.baseUrl(service)).build()
+        WebTestClient.bindToServer().baseUrl(ServiceHarness.baseUrl(service)).defaultHeader("Authorization", "Bearer " + com.skylinksync.testkit.SyncServiceHarness.OPERATOR_TOKEN).build()
                 .get().uri("/entities/magento-customer/{id}", created.id()).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").value(status -> assertThat(status).isIn("SYNCED", "UNCHANGED"))

@@ -1,6 +1,8 @@
 package com.skylinksync.gateway.budgetview;
 
 import com.skylinksync.budget.BudgetProperties;
+import com.skylinksync.gateway.kafka.OperatorViewProperties;
+import com.skylinksync.gateway.kafka.TopicFollower;
 import com.skylinksync.gateway.kafka.TopicReader;
 import com.skylinksync.schemas.AvroEventDeserializer;
 import com.skylinksync.schemas.avro.BudgetReport;
@@ -17,23 +19,35 @@ import org.springframework.core.env.Environment;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The shared Retail Express budget as every participant reports it on the compacted {@code skylink.re.budget} topic:
- * each window's limit and what the live participants spent of it, and each participant's share (its grants).
+ * each window's limit and what the live participants spent of it, and each participant's share (its grants). The
+ * reports are followed continuously (a {@link TopicFollower}) into the latest per participant; a request reads that.
  */
 @RestController
 @Tag(name = "budget")
-class BudgetController {
+class BudgetController implements AutoCloseable {
 
-    private final TopicReader reader;
     private final BudgetProperties budget;
     private final AvroEventDeserializer events = new AvroEventDeserializer();
+    private final Map<String, BudgetReport> latest = new LinkedHashMap<>();
+    private final TopicFollower follower;
 
-    BudgetController(TopicReader reader, Environment environment) {
-        this.reader = reader;
+    BudgetController(TopicReader reader, Environment environment, OperatorViewProperties views) {
         this.budget = Binder.get(environment).bindOrCreate("skylink.retail-express.budget", BudgetProperties.class);
+        this.follower = new TopicFollower("budget", reader.consumerConfig(), budget.topic()::equals, record -> {
+            if (record.value() != null && events.deserialize(record.topic(), record.value()) instanceof BudgetReport report) {
+                synchronized (latest) {
+                    latest.merge(report.getParticipantId(), report, (a, b) -> b.getPublishedAt().isAfter(a.getPublishedAt()) ? b : a);
+                }
+            }
+        }, views.topicRefresh());
+    }
+
+    @Override
+    public void close() {
+        follower.close();
     }
 
     record Window(String window, long limit, long spent, double grantedNext) {
@@ -49,21 +63,21 @@ class BudgetController {
     @GetMapping("/ops/budget")
     @Operation(summary = "The RE API budget per window (limit, spent by the live participants, granted for the next period) and each participant's share")
     Mono<Budget> budget() {
-        return Mono.fromCallable(this::read).subscribeOn(Schedulers.boundedElastic());
+        return Mono.fromSupplier(() -> {
+            follower.catchUp(java.time.Duration.ofSeconds(5));
+            return read();
+        }).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic());
     }
 
     private Budget read() {
-        Map<String, BudgetReport> latest = new LinkedHashMap<>();
-        reader.readAll(budget.topic()).forEach(record -> {
-            if (record.value() != null && events.deserialize(record.topic(), record.value()) instanceof BudgetReport report) {
-                latest.merge(report.getParticipantId(), report,
-                        (a, b) -> b.getPublishedAt().isAfter(a.getPublishedAt()) ? b : a);
-            }
-        });
+        List<BudgetReport> reports;
+        synchronized (latest) {
+            reports = List.copyOf(latest.values());
+        }
         Instant now = Instant.now();
         Instant silentSince = now.minus(budget.period().multipliedBy(budget.silentPeriods()));
         List<Participant> participants = new ArrayList<>();
-        for (BudgetReport r : latest.values()) {
+        for (BudgetReport r : reports) {
             boolean live = !r.getLeaving() && r.getPublishedAt().isAfter(silentSince);
             participants.add(new Participant(r.getParticipantId(), r.getService(), r.getPublishedAt(), live, r.getWaiting(),
                     r.getSpentMinute(), r.getSpentHour(), r.getSpentDay(), r.getGrantSecond(), r.getGrantMinute(), r.getGrantHour(),

@@ -183,7 +183,7 @@ public class ChangeSetRegistry {
 
     static EntityOutcome initialOutcome(EntityDisposition disposition) {
         return switch (disposition) {
-            case SYNC, EXPAND -> EntityOutcome.PENDING;
+            case SYNC, INLINE, EXPAND -> EntityOutcome.PENDING;
             case UNSUPPORTED -> EntityOutcome.UNSUPPORTED;
             case IGNORED -> EntityOutcome.IGNORED;
         };

@@ -59,6 +59,21 @@ class ConsumerGroups {
         }
     }
 
+    /** The live members of a group (0 when it has none, or when Kafka does not know it). */
+    int members(String group) throws Exception {
+        try (Admin admin = Admin.create(config)) {
+            return admin.describeConsumerGroups(List.of(group)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(group).members().size();
+        }
+    }
+
+    /** Whether Kafka knows the group (it has members, or committed offsets). */
+    boolean exists(String group) throws Exception {
+        try (Admin admin = Admin.create(config)) {
+            return admin.listConsumerGroups().all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).stream()
+                    .anyMatch(listing -> listing.groupId().equals(group));
+        }
+    }
+
     /** Where to move a group's offsets: exactly one of a time, an offset, or a duration back from now. */
     record ResetTarget(Instant toTime, Long toOffset, java.time.Duration byDuration) {
     }
@@ -103,7 +118,7 @@ class ConsumerGroups {
                 var members = admin.describeConsumerGroups(List.of(group)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(group).members();
                 if (!members.isEmpty()) {
                     throw new ProblemException(Problem.of("group-active", "Conflict", 409, "Consumer group " + group + " has "
-                            + members.size() + " live member(s): stop (or pause) its services before moving its offsets"));
+                            + members.size() + " live member(s): pause its services first (skylink pause " + group + "), or stop them"));
                 }
                 admin.alterConsumerGroupOffsets(group, moves).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             }

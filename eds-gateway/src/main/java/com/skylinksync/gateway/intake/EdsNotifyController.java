@@ -8,6 +8,7 @@ import com.skylinksync.gateway.changesets.EntityDisposition;
 import com.skylinksync.gateway.changesets.NewChangeSet;
 import com.skylinksync.gateway.changesets.Registration;
 import com.skylinksync.gateway.outbox.OutboxRelay;
+import com.skylinksync.access.ApiKeys;
 import com.skylinksync.gateway.web.Problem;
 import com.skylinksync.gateway.web.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -63,6 +63,33 @@ public class TopicReader {
         }
     }
 
+    /** The one record at {@code offset} of a partition (seeking to it, reading nothing else), if it is there. */
+    public java.util.Optional<ConsumerRecord<String, byte[]>> readOne(String topic, int partition, long offset) {
+        try (var consumer = new KafkaConsumer<String, byte[]>(config)) {
+            var infos = consumer.listTopics(TIMEOUT).get(topic);
+            if (infos == null || infos.stream().noneMatch(p -> p.partition() == partition)) {
+                return java.util.Optional.empty();
+            }
+            TopicPartition tp = new TopicPartition(topic, partition);
+            consumer.assign(List.of(tp));
+            long end = consumer.endOffsets(List.of(tp), TIMEOUT).get(tp);
+            long start = consumer.beginningOffsets(List.of(tp), TIMEOUT).get(tp);
+            if (offset < start || offset >= end) {
+                return java.util.Optional.empty();
+            }
+            consumer.seek(tp, offset);
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.offset() >= offset) {
+                        return record.offset() == offset ? java.util.Optional.of(record) : java.util.Optional.empty();
+                    }
+                }
+            }
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The names of every topic of the cluster (internal ones excluded). */
     public List<String> topics() {
         try (var consumer = new KafkaConsumer<String, byte[]>(config)) {

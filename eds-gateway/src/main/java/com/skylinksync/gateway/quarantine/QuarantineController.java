@@ -42,7 +42,8 @@ class QuarantineController {
     @GetMapping("/ops/dead-letters")
     @Operation(summary = "Dead letters of every <topic>.dlt, newest first; topic (the .dlt topic or its source) and reason (substring) narrow it")
     Mono<QuarantinedRecord.Page> deadLetters(@RequestParam Optional<String> topic, @RequestParam Optional<String> reason) {
-        return store.list(Quarantine.DEAD_LETTERS, topic, reason).map(items -> new QuarantinedRecord.Page(items, items.size()));
+        return store.list(Quarantine.DEAD_LETTERS, topic, reason)
+                .map(items -> new QuarantinedRecord.Page(items, items.size(), store.letGo(Quarantine.DEAD_LETTERS)));
     }
 
     @GetMapping("/ops/dead-letters/{id}")
@@ -84,7 +85,8 @@ class QuarantineController {
     @GetMapping("/ops/parked")
     @Operation(summary = "Parked writes (outcome unknown) of every <topic>.parked, newest first, with whether they were resolved")
     Mono<QuarantinedRecord.Page> parked(@RequestParam Optional<String> topic) {
-        return store.list(Quarantine.PARKED, topic, Optional.empty()).map(items -> new QuarantinedRecord.Page(items, items.size()));
+        return store.list(Quarantine.PARKED, topic, Optional.empty())
+                .map(items -> new QuarantinedRecord.Page(items, items.size(), store.letGo(Quarantine.PARKED)));
     }
 
     @GetMapping("/ops/parked/{id}")

@@ -29,6 +29,7 @@ record QuarantinedRecord(String id, String topic, String sourceTopic, String key
                 exception, quarantinedAt, at, note);
     }
 
-    record Page(java.util.List<QuarantinedRecord> items, long total) {
+    /** A list; {@code letGo}: older records the gateway's view no longer holds (past its bound), not in the list. */
+    record Page(java.util.List<QuarantinedRecord> items, long total, long letGo) {
     }
 }

@@ -7,8 +7,12 @@ import com.skylinksync.gateway.EdsGatewayApplication;
 import com.skylinksync.sandbox.infra.KafkaBroker;
 import com.skylinksync.sandbox.infra.PostgresServer;
 import com.skylinksync.sandbox.magento.MagentoSimulator;
+import com.skylinksync.sandbox.retailexpress.CatalogueSpec;
 import com.skylinksync.sandbox.retailexpress.EdsTarget;
 import com.skylinksync.sandbox.retailexpress.RetailExpressSimulator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -48,17 +52,20 @@ public final class LocalStack implements AutoCloseable {
     private final String kafkaBootstrap;
     private final Map<String, Object> everyService;
 
-    private LocalStack(StackPorts ports, Map<String, ?> everyService) {
+    private LocalStack(StackPorts requested, CatalogueSpec store, Map<String, ?> everyService) {
         this.everyService = Map.copyOf(everyService);
+        // The gateway is told where the sync services are before they start: a port left to chance is chosen now.
+        StackPorts ports = new StackPorts(requested.gateway(), requested.magento(), requested.retailExpress(), requested.postgres(),
+                chosen(requested.customerSync()), chosen(requested.catalogSync()), chosen(requested.fulfillmentSync()));
         try {
             KafkaBroker kafka = track(KafkaBroker.start(12));
             kafkaBootstrap = kafka.bootstrapServers();
             PostgresServer postgres = track(PostgresServer.start(ports.postgres(), null));
             retailExpress = track(RetailExpressSimulator.start(
-                    RetailExpressSimulator.Options.defaults().withPort(ports.retailExpress())));
+                    RetailExpressSimulator.Options.defaults().withPort(ports.retailExpress()), store));
             magento = track(MagentoSimulator.start(MagentoSimulator.Options.defaults().withPort(ports.magento())));
 
-            gateway = track(run(EdsGatewayApplication.builder(), ports.gateway(), gatewaySettings(postgres)));
+            gateway = track(run(EdsGatewayApplication.builder(), ports.gateway(), gatewaySettings(postgres, ports)));
             // A change made in the RE simulator (POST /sandbox/products/{id}, /sandbox/customers/{id}) is announced to
             // this gateway as RE's EDS would announce it.
             retailExpress.eds(new EdsTarget(gatewayUri(), EDS_API_KEY, SALES_CHANNEL));
@@ -74,7 +81,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static LocalStack start(StackPorts ports) {
-        return new LocalStack(ports, Map.of());
+        return new LocalStack(ports, CatalogueSpec.none(), Map.of());
     }
 
     /**
@@ -82,7 +89,7 @@ public final class LocalStack implements AutoCloseable {
      * {@code management.opentelemetry.tracing.export.otlp.endpoint} (README, "Logs and traces").
      */
     public static LocalStack start(StackPorts ports, Map<String, ?> everyService) {
-        return new LocalStack(ports, everyService);
+        return new LocalStack(ports, CatalogueSpec.none(), everyService);
     }
 
     /**
@@ -94,6 +101,30 @@ public final class LocalStack implements AutoCloseable {
         return Map.of("logging.config", "classpath:logback-json.xml",
                 "logging.structured.format.console", "ecs",
                 "logging.structured.ecs.service.name", "skylink-local-stack");
+    }
+
+    /**
+     * With a generated store in the RE simulator besides the reference fixtures (its seeded generator: products,
+     * customers and RE orders, computed on read, so any size starts at once).
+     */
+    public static LocalStack start(StackPorts ports, CatalogueSpec store) {
+        return new LocalStack(ports, store, Map.of());
+    }
+
+    /** A generated store and {@code everyService} settings together. */
+    public static LocalStack start(StackPorts ports, CatalogueSpec store, Map<String, ?> everyService) {
+        return new LocalStack(ports, store, everyService);
+    }
+
+    private static int chosen(int port) {
+        if (port != 0) {
+            return port;
+        }
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port", e);
+        }
     }
 
     public URI gatewayUri() {
@@ -143,7 +174,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private Map<String, Object> gatewaySettings(PostgresServer postgres) {
+    private Map<String, Object> gatewaySettings(PostgresServer postgres, StackPorts ports) {
         var settings = common();
         settings.put("spring.r2dbc.url", postgres.r2dbcUrl("eds_gateway"));
         settings.put("spring.r2dbc.username", PostgresServer.USER);
@@ -156,6 +187,13 @@ public final class LocalStack implements AutoCloseable {
         settings.put("skylink.gateway.operator-access.read-only-tokens", READ_ONLY_TOKEN);
         settings.put("skylink.gateway.client-id", retailExpress.clientId());
         settings.put("skylink.gateway.sales-channels", SALES_CHANNEL);
+        // Inline single syncs go to the owning service (one pod each here; the group finds the owner in a cluster).
+        settings.put("skylink.gateway.sync-services.customer.base-url", "http://127.0.0.1:" + ports.customerSync());
+        settings.put("skylink.gateway.sync-services.customer.group", "customer-sync-service");
+        settings.put("skylink.gateway.sync-services.catalog.base-url", "http://127.0.0.1:" + ports.catalogSync());
+        settings.put("skylink.gateway.sync-services.catalog.group", "catalog-sync-service");
+        settings.put("skylink.gateway.sync-services.fulfillment.base-url", "http://127.0.0.1:" + ports.fulfillmentSync());
+        settings.put("skylink.gateway.sync-services.fulfillment.group", "fulfillment-sync-service");
         return settings;
     }
 
@@ -174,6 +212,9 @@ public final class LocalStack implements AutoCloseable {
         settings.put("spring.flyway.password", "");
         settings.put("skylink.magento.base-url", magento.restBase());
         settings.put("skylink.magento.access-token", magento.accessToken());
+        // The services' operator routes take the gateway's operator credentials (the gateway passes the caller's on).
+        settings.put("skylink.operator-access.operator-tokens", OPERATOR_TOKEN);
+        settings.put("skylink.operator-access.read-only-tokens", READ_ONLY_TOKEN);
         return settings;
     }
 

@@ -1,5 +1,6 @@
 package com.skylinksync.sandbox.stack;
 
+import com.skylinksync.sandbox.retailexpress.CatalogueSpec;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -11,9 +12,17 @@ public final class LocalStackMain {
 
     public static void main(String[] args) throws InterruptedException {
         long startedAt = System.nanoTime();
+        CatalogueSpec store;
+        try {
+            store = StoreSize.parse(StoreSize.from(args, System.getenv("SKYLINK_STORE")));
+        } catch (IllegalArgumentException bad) {
+            System.err.println("run-local: " + bad.getMessage());
+            System.exit(2);
+            return;
+        }
         // SKYLINK_LOG_FORMAT=json: JSON log lines, as the services print them on Kubernetes; human-readable otherwise.
         boolean json = "json".equalsIgnoreCase(System.getenv("SKYLINK_LOG_FORMAT"));
-        LocalStack stack = LocalStack.start(StackPorts.fromEnvironment(), json ? LocalStack.jsonLogs() : Map.of());
+        LocalStack stack = LocalStack.start(StackPorts.fromEnvironment(), store, json ? LocalStack.jsonLogs() : Map.of());
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping the SkyLink local stack...");
@@ -31,11 +40,15 @@ public final class LocalStackMain {
                   Magento simulator      %s   (bearer token: %s)
                   Retail Express sim.    %s
                   Kafka bootstrap        %s
+                  Generated store        %s
                 """, (System.nanoTime() - startedAt) / 1e9,
                 stack.gatewayUri(), LocalStack.EDS_API_KEY, stack.clientId(), LocalStack.SALES_CHANNEL,
                 stack.customerSyncUri(), stack.catalogSyncUri(), stack.fulfillmentSyncUri(),
                 stack.magento().restBase().toString().replaceAll("/rest$", ""), stack.magento().restBase(), stack.magento().accessToken(),
-                stack.retailExpress().soapEndpoint(), stack.kafkaBootstrapServers());
+                stack.retailExpress().soapEndpoint(), stack.kafkaBootstrapServers(),
+                store.products() + store.customers() + store.orders() == 0 ? "none (reference fixtures only; --store products=N,customers=N,orders=N)"
+                        : String.format("%,d products, %,d customers, %,d RE orders (seed %d); try: skylink bulk products",
+                                store.products(), store.customers(), store.orders(), store.seed()));
         stopped.await();
     }
 }

@@ -1,6 +1,7 @@
 package com.skylinksync.sandbox.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.skylinksync.schemas.Topics;
@@ -45,6 +46,9 @@ class LocalStackEndToEndTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
 
+    /** What {@code ./run-local --store ...} takes, at a small size: the generator path, not the fixtures alone. */
+    private static final String STORE = "products=40,customers=25,orders=5,seed=11";
+
     /**
      * One stack for every test, as {@code ./run-local} runs it but with JSON log lines (captured) and spans exported
      * over OTLP to a receiver of the test's; RE SOAP envelopes and Magento requests are logged too (DEBUG), so the
@@ -60,7 +64,7 @@ class LocalStackEndToEndTest {
         settings.put("skylink.retail-express.log-payloads", true);
         settings.put("logging.level.com.skylinksync.retailexpress.PayloadLog", "DEBUG");
         settings.put("logging.level.com.skylinksync.magento.MagentoTransport", "DEBUG");
-        stack = LocalStack.start(StackPorts.anyFree(), settings);
+        stack = LocalStack.start(StackPorts.anyFree(), StoreSize.parse(STORE), settings);
         linesBeforeStackUp = output.lines().size();
     }
 
@@ -148,6 +152,27 @@ class LocalStackEndToEndTest {
 
     private static Optional<java.math.BigDecimal> price(String sku) {
         return stack.magento().product(sku).map(product -> product.path("price").decimalValue());
+    }
+
+    @Test
+    void theGeneratedStoreIsWhatABulkRunWouldResync() throws Exception {
+        // The simulator's generated customers and products besides the fixtures (300000, 300001; 124005..124007's six).
+        // GetCustomerIds lists those marked for export and with an email: most of the 25 generated ones.
+        assertThat(dryRun("customers").path("entities").asLong()).isBetween(2L + 25 / 2, 2L + 25);
+        assertThat(dryRun("products").path("entities").asLong()).isGreaterThanOrEqualTo(40);
+        assertThatThrownBy(() -> StoreSize.parse("products=ten")).hasMessageContaining("whole number");
+        assertThatThrownBy(() -> StoreSize.parse("shops=3")).hasMessageContaining("products=N,customers=N,orders=N");
+        assertThat(StoreSize.from(new String[] {"--store", "products=5"}, null)).isEqualTo("products=5");
+        assertThat(StoreSize.from(new String[0], "customers=9")).isEqualTo("customers=9");
+    }
+
+    private JsonNode dryRun(String type) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(stack.gatewayUri() + "/ops/bulk-runs"))
+                .header("Authorization", "Bearer " + LocalStack.OPERATOR_TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"" + type + "\",\"dryRun\":true}")).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isLessThan(300);
+        return json.readTree(response.body());
     }
 
     @Test

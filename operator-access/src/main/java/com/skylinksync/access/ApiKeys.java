@@ -1,4 +1,4 @@
-package com.skylinksync.gateway.intake;
+package com.skylinksync.access;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
