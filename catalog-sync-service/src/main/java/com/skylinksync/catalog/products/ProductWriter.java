@@ -49,14 +49,19 @@ class ProductWriter {
     }
 
     Written write(ProductContent content) {
+        return write(content, false);
+    }
+
+    /** {@code force}: write every part whatever was last written (a drift heal: Magento was changed behind our back). */
+    Written write(ProductContent content, boolean force) {
         int id = content.productId();
         String detailsHash = ContentHash.of(content.details(), properties.attributes(), properties.nameStrategy());
         String stockHash = ContentHash.of(content.stock());
         String pricesHash = ContentHash.of(content.prices());
         String hash = ContentHash.of(detailsHash, stockHash, pricesHash);
-        boolean detailsChanged = !targets.unchanged("product:" + id, detailsHash);
-        boolean stockChanged = !targets.unchanged("stock:" + id, stockHash);
-        boolean pricesChanged = !targets.unchanged("prices:" + id, pricesHash);
+        boolean detailsChanged = force || !targets.unchanged("product:" + id, detailsHash);
+        boolean stockChanged = force || !targets.unchanged("stock:" + id, stockHash);
+        boolean pricesChanged = force || !targets.unchanged("prices:" + id, pricesHash);
         Optional<WriteTargets.Written> known = targets.find("product:" + id);
         if (!detailsChanged && !stockChanged && !pricesChanged) {
             return new Written(known.orElseThrow().magentoId(), known.get().magentoSku(), 0, hash);
