@@ -35,11 +35,15 @@ public record DriftReport(String id, DriftScope scope, List<Integer> channels, I
         return counts;
     }
 
-    /** The distinct syncs that heal the items {@code which} selects, in report order. */
+    /**
+     * The distinct syncs that heal the items {@code which} selects, in report order: one per entity type and id (a
+     * second invoice of one order waits for the next heal, as the order's invoices are one lane).
+     */
     public Set<Drift.HealTarget> healTargets(Predicate<Drift> which) {
-        Set<Drift.HealTarget> targets = new LinkedHashSet<>();
-        items.stream().filter(which).filter(Drift::healable).forEach(item -> targets.add(item.heal()));
-        return targets;
+        Map<String, Drift.HealTarget> targets = new java.util.LinkedHashMap<>();
+        items.stream().filter(which).filter(Drift::healable)
+                .forEach(item -> targets.putIfAbsent(item.heal().type() + ":" + item.heal().id(), item.heal()));
+        return new LinkedHashSet<>(targets.values());
     }
 
     public List<Drift> unhealable() {

@@ -97,16 +97,15 @@ final class OrderComparison {
                 if (invoice.hasComment(PAID_IN_RE)) {
                     continue; // made from RE's payments: nothing to pay into RE
                 }
-                Optional<Integer> paid = paymentOf(order, invoice);
+                List<Integer> paid = paymentsOf(order, invoice);
+                Drift.HealTarget heal = new Drift.HealTarget(EntityType.MAGENTO_INVOICE, magentoId, JSON.writeValueAsString(invoice));
                 if (paid.isEmpty()) {
                     out.add(new Drift(DriftCategory.INVOICE_WITHOUT_PAYMENT, "invoice", reId, invoice.incrementId(), "payment",
-                            "", "invoice=" + invoice.incrementId() + "; grand_total=" + invoice.grandTotal(),
-                            new Drift.HealTarget(EntityType.MAGENTO_INVOICE, magentoId, JSON.writeValueAsString(invoice)), null));
-                } else if (!rePayments.contains(paid.get())) {
+                            "", "invoice=" + invoice.incrementId() + "; grand_total=" + invoice.grandTotal(), heal, null));
+                } else if (paid.stream().noneMatch(rePayments::contains)) {
                     out.add(new Drift(DriftCategory.INVOICE_WITHOUT_PAYMENT, "invoice", reId, invoice.incrementId(), "payment",
-                            "payments=" + rePayments.stream().sorted().toList(), "invoice=" + invoice.incrementId() + "; payment=" + paid.get(),
-                            null, "Invoice " + invoice.incrementId() + " was paid into RE as payment " + paid.get()
-                            + ", which RE no longer has: check RE's order " + reId + " (the order loop records it as paid and will not pay twice)"));
+                            "payments=" + rePayments.stream().sorted().toList(),
+                            "invoice=" + invoice.incrementId() + "; paid as=" + paid, heal, null));
                 }
             }
             if (!reOrder.payments().isEmpty() && reOrder.isPaid() && ofOrder.isEmpty()) {
@@ -127,16 +126,18 @@ final class OrderComparison {
         return orders.size();
     }
 
-    private static Optional<Integer> paymentOf(MagentoOrder order, MagentoInvoice invoice) {
+    /** Every RE payment an invoice was paid into RE as (a heal that paid again adds a second comment). */
+    private static List<Integer> paymentsOf(MagentoOrder order, MagentoInvoice invoice) {
+        List<Integer> ids = new java.util.ArrayList<>();
         for (MagentoOrderComment comment : order.statusHistories()) {
             if (comment.comment() == null) {
                 continue;
             }
             Matcher matcher = PAYMENT_LINK.matcher(comment.comment());
             if (matcher.find() && matcher.group(2).strip().equals(invoice.incrementId())) {
-                return Optional.of(Integer.parseInt(matcher.group(1)));
+                ids.add(Integer.parseInt(matcher.group(1)));
             }
         }
-        return Optional.empty();
+        return ids;
     }
 }

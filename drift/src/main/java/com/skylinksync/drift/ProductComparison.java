@@ -121,11 +121,12 @@ final class ProductComparison {
         Map<String, Map<String, String>> optionLabels = new HashMap<>();
 
         int compared = 0;
-        for (var entry : rejected.entrySet()) {
-            out.add(new Drift(DriftCategory.PRODUCT_CANNOT_SYNC, "product", String.valueOf(entry.getKey()),
-                    linked.getOrDefault(String.valueOf(entry.getKey()), List.of()).stream().findFirst().map(MagentoProduct::sku).orElse(null),
-                    "matrix", "matrix=" + entry.getValue().manufacturerSku(), "", null, entry.getValue().reason()));
-            compared++;
+        // A family that breaks the matrix rules is one difference (its products listed), not one per product.
+        for (RejectedMatrix matrix : new LinkedHashSet<>(rejected.values())) {
+            out.add(new Drift(DriftCategory.PRODUCT_CANNOT_SYNC, "matrix", matrix.manufacturerSku(),
+                    configurables.containsKey(matrix.manufacturerSku()) ? configurables.get(matrix.manufacturerSku()).sku() : null,
+                    "matrix", "products=" + matrix.productIds(), "", null, matrix.reason()));
+            compared += matrix.productIds().size();
         }
         for (var entry : simpleByProduct.entrySet()) {
             compareSimple(entry.getKey(), entry.getValue(), false, linked, bySku, customerGroups, reAttributes, optionLabels, mage, now, out);

@@ -45,6 +45,7 @@ public final class SkylinkCommand implements Runnable {
                 .addSubcommand("bulk", bulk).addSubcommand("dlt", dlt).addSubcommand("parked", parked)
                 .addSubcommand(new SyncCommand()).addSubcommand(new ClusterCommands.Status()).addSubcommand(new ClusterCommands.Replay())
                 .addSubcommand(new ClusterCommands.Lag()).addSubcommand(new ClusterCommands.Budget());
+        cli.addSubcommand(new DriftCommand());
         cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
             if (error instanceof ApiFailure failure) {
                 commandLine.getErr().println(failure.getMessage());

@@ -158,6 +158,7 @@ public class ChangeSetRegistry {
                     .setEntityType(entity.entityType())
                     .setEntityId(entity.entityId())
                     .setAttributeCode(entity.attributeCode())
+                    .setSnapshot(entity.snapshot())
                     .setObservedAt(receivedAt)
                     .setTraceId(traceId.toString())
                     .build();

@@ -124,6 +124,9 @@ public final class LocalStack implements AutoCloseable {
         settings.put("skylink.gateway.operator-access.read-only-tokens", READ_ONLY_TOKEN);
         settings.put("skylink.gateway.client-id", retailExpress.clientId());
         settings.put("skylink.gateway.sales-channels", SALES_CHANNEL);
+        // Drift (skylink drift, /ops/drift) reads Magento from the gateway.
+        settings.put("skylink.magento.base-url", magento.restBase());
+        settings.put("skylink.magento.access-token", magento.accessToken());
         return settings;
     }
 
