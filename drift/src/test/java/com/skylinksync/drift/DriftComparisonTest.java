@@ -15,6 +15,7 @@ import com.skylinksync.magento.customers.MagentoCustomer;
 import com.skylinksync.magento.customers.MagentoCustomers;
 import com.skylinksync.magento.sales.MagentoSales;
 import com.skylinksync.retailexpress.CallPermits;
+import com.skylinksync.sandbox.magento.PlacedOrder;
 import com.skylinksync.retailexpress.RetailExpressCatalogue;
 import com.skylinksync.retailexpress.RetailExpressCustomers;
 import com.skylinksync.retailexpress.RetailExpressSales;
@@ -44,13 +45,14 @@ import org.springframework.web.reactive.function.client.WebClient;
  * SOAP/HTTP, the reference fixtures on channel 1): drift injected in both simulators is reported once in its
  * category; the heal's DRIFT syncs put the healable ones right; a second comparison finds nothing and writes nothing.
  */
-class ProductDriftTest {
+class DriftComparisonTest {
 
     private static SyncServiceHarness harness;
     private static RunningService catalog;
     private static DriftComparison drift;
     private static MagentoCatalog magento;
     private static MagentoCustomers customers;
+    private static DriftComparison noOrderAge;
 
     @BeforeAll
     static void start() {
@@ -68,6 +70,9 @@ class ProductDriftTest {
         DriftProperties properties = new DriftProperties(Map.of(1, "base"), 1.0, null, 7, null, null, null, null, null, null, null, null);
         drift = new DriftComparison(new RetailExpressCatalogue(re), new RetailExpressCustomers(re), new RetailExpressSales(re),
                 magento, customers, new MagentoSales(transport), new WorkPriority(), properties, Clock.systemUTC());
+        noOrderAge = new DriftComparison(new RetailExpressCatalogue(re), new RetailExpressCustomers(re), new RetailExpressSales(re),
+                magento, customers, new MagentoSales(transport), new WorkPriority(), new DriftProperties(Map.of(1, "base"), 1.0,
+                null, 7, Duration.ZERO, null, null, null, null, null, null, null), Clock.systemUTC());
     }
 
     @AfterAll
@@ -173,6 +178,42 @@ class ProductDriftTest {
                     assertThat(item.entityId()).isEqualTo("999999");
                     assertThat(item.healable()).isFalse();
                 });
+    }
+
+    @Test
+    void ordersWithoutRetailExpressOrderAndRetailExpressPaymentsAndFulfilmentsMissingInMagentoAreReported() {
+        harness.magento().addProduct("DRIFT-ORDER-1", "Drift order line", new BigDecimal("19.95"), new BigDecimal("0.1"), null);
+        var address = new PlacedOrder.Address("Bo", "Buyer", null, List.of("1 George St"), "Sydney", "New South Wales", "NSW",
+                "2000", "AU", "02 9000 0000");
+        long unlinked = harness.magento().placeOrder(PlacedOrder.guest("bo@example.com", address,
+                new PlacedOrder.Line("DRIFT-ORDER-1", List.of(), 1, null))).get("entity_id").asLong();
+        // Linked to RE's fixture order 16-00000001, which RE has paid in full (901 + 902) and fulfilled (77).
+        long linked = harness.magento().placeOrder(PlacedOrder.guest("joe@testing.com", address,
+                new PlacedOrder.Line("DRIFT-ORDER-1", List.of(), 1, null)).withComment("SkyLink Order ID: #16-00000001"))
+                .get("entity_id").asLong();
+
+        DriftReport report = noOrderAge.compare(DriftScope.ORDERS);
+        String table = DriftReportFormat.table(report);
+
+        assertThat(report.items().stream().filter(i -> i.category() == DriftCategory.ORDER_NOT_IN_RETAIL_EXPRESS)).as(table)
+                .singleElement().satisfies(item -> {
+                    assertThat(item.entityId()).isEqualTo(String.valueOf(unlinked));
+                    assertThat(item.heal().type()).isEqualTo(EntityType.MAGENTO_ORDER);
+                    assertThat(item.heal().snapshot()).contains("\"entity_id\":" + unlinked);
+                });
+        assertThat(report.items().stream().filter(i -> i.category() == DriftCategory.PAYMENT_NOT_IN_MAGENTO)).as(table)
+                .singleElement().satisfies(item -> {
+                    assertThat(item.entityId()).isEqualTo("16-00000001");
+                    assertThat(item.retailExpress()).isEqualTo("paid=29.95; total=29.95");
+                    assertThat(item.heal()).isEqualTo(new Drift.HealTarget(EntityType.ORDER, "16-00000001"));
+                });
+        assertThat(report.items().stream().filter(i -> i.category() == DriftCategory.FULFILLMENT_NOT_IN_MAGENTO)).as(table)
+                .singleElement().satisfies(item -> assertThat(item.magentoId()).isNotBlank());
+        assertThat(report.items()).as(table).hasSize(3);
+        assertThat(report.compared()).containsEntry(DriftScope.ORDERS, 2);
+        assertThat(linked).isNotEqualTo(unlinked);
+        // The default threshold (an hour) leaves orders this young out.
+        assertThat(drift.compare(DriftScope.ORDERS).items()).isEmpty();
     }
 
     @Test
