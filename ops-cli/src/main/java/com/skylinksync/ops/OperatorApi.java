@@ -49,9 +49,24 @@ final class OperatorApi {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /** A GET whose answer is text (a CSV or table rendering), returned as it came. */
+    String getText(String path, Map<String, ?> query) {
+        return exchange("GET", path + queryString(query), null, "text/csv, text/plain, application/json, application/problem+json", false).body();
+    }
+
+    /** A GET that may find nothing: null on 404. */
+    JsonNode getOptional(String path) {
+        HttpResponse<String> response = exchange("GET", path, null, "application/json, application/problem+json", true);
+        return response.statusCode() == 404 ? null : parse(response.body());
+    }
+
     private JsonNode send(String method, String pathAndQuery, Object body) {
+        return parse(exchange(method, pathAndQuery, body, "application/json, application/problem+json", false).body());
+    }
+
+    private HttpResponse<String> exchange(String method, String pathAndQuery, Object body, String accept, boolean notFoundIsAnswer) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(TIMEOUT)
-                .header("Accept", "application/json, application/problem+json");
+                .header("Accept", accept);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -80,10 +95,13 @@ final class OperatorApi {
         if (status >= 500) {
             throw new ApiFailure(ExitCode.API_FAILED, "skylink: the operator API failed (" + status + "): " + detail(answer, status));
         }
+        if (status == 404 && notFoundIsAnswer) {
+            return response;
+        }
         if (status >= 400) {
             throw new ApiFailure(ExitCode.REFUSED_REQUEST, "skylink: " + detail(answer, status));
         }
-        return answer;
+        return response;
     }
 
     private static JsonNode parse(String body) {

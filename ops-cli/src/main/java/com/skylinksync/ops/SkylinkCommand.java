@@ -46,6 +46,7 @@ public final class SkylinkCommand implements Runnable {
                 .addSubcommand(new SyncCommand()).addSubcommand(new ClusterCommands.Status()).addSubcommand(new ClusterCommands.Replay())
                 .addSubcommand(new ClusterCommands.Lag()).addSubcommand(new ClusterCommands.Budget())
                 .addSubcommand(new GroupCommands.Pause()).addSubcommand(new GroupCommands.Resume());
+        cli.addSubcommand(new DriftCommand());
         cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
             if (error instanceof ApiFailure failure) {
                 commandLine.getErr().println(failure.getMessage());

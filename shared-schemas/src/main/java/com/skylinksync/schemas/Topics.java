@@ -63,11 +63,11 @@ public final class Topics {
     }
 
     /**
-     * Whether events of this origin are backlog work (bulk resyncs, replays and redrives, fan-outs), which may wait,
+     * Whether events of this origin are backlog work (bulk resyncs, replays and redrives, fan-outs, drift heals), which may wait,
      * rather than real-time work (EDS, single syncs, changes found in Magento), which someone is waiting to see.
      */
     public static boolean isBacklog(Origin origin) {
-        return origin == Origin.BULK || origin == Origin.REPLAY || origin == Origin.FANOUT;
+        return origin == Origin.BULK || origin == Origin.REPLAY || origin == Origin.FANOUT || origin == Origin.DRIFT;
     }
 
     /** Where an event of this entity type and origin is published: the entity topic, or its backlog twin. */

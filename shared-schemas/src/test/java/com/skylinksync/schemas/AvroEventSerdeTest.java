@@ -116,6 +116,19 @@ class AvroEventSerdeTest {
     }
 
     @Test
+    void aDriftHealIsBacklogWorkAndRoundTripsUnderTheV3Schema() {
+        var changed = EntityChanged.newBuilder().setChangeSetId("drift-1").setOrigin(Origin.DRIFT).setClientId("c")
+                .setSalesChannelId(1).setEntityType(EntityType.PRODUCT).setEntityId("124005")
+                .setObservedAt(Instant.ofEpochMilli(1_700_000_000_456L)).setTraceId("t").build();
+
+        var back = (EntityChanged) deserializer.deserialize(Topics.PRODUCTS, serializer.serialize(Topics.PRODUCTS, changed));
+
+        assertThat(back.getOrigin()).isEqualTo(Origin.DRIFT);
+        assertThat(Topics.isBacklog(Origin.DRIFT)).isTrue();
+        assertThat(Topics.forEvent(EntityType.PRODUCT, Origin.DRIFT)).isEqualTo("skylink.re.products.bulk");
+    }
+
+    @Test
     void anAttributeOptionIsKeyedByItsAttributeAndEveryOtherEntityByItsId() {
         var brand = EntityChanged.newBuilder().setOrigin(Origin.EDS).setEntityType(EntityType.ATTRIBUTE_OPTION)
                 .setEntityId("7").setAttributeCode("brand").setObservedAt(Instant.EPOCH).setTraceId("t").build();

@@ -56,6 +56,11 @@ class MatrixWriter {
 
     /** {@code byWebsite}: the matrix as each website's channel gives it, in channel order. */
     Written write(Map<Integer, Matrix> byWebsite, Instant now) {
+        return write(byWebsite, now, false);
+    }
+
+    /** {@code force}: write the children and the parent whatever was last written (a drift heal). */
+    Written write(Map<Integer, Matrix> byWebsite, Instant now, boolean force) {
         Matrix primary = byWebsite.values().iterator().next();
         return lock.holding(primary.sku(), () -> {
             Map<Integer, ProductWriter.Written> children = new LinkedHashMap<>();
@@ -63,11 +68,11 @@ class MatrixWriter {
             for (Product child : sorted(primary)) {
                 Map<Integer, Product> childByWebsite = new LinkedHashMap<>();
                 byWebsite.forEach((website, matrix) -> matrix.child(child.id()).ifPresent(c -> childByWebsite.put(website, c)));
-                ProductWriter.Written written = products.write(ProductContent.of(childByWebsite, true, properties, now));
+                ProductWriter.Written written = products.write(ProductContent.of(childByWebsite, true, properties, now), force);
                 children.put(child.id(), written);
                 writes += written.writes();
             }
-            writes += writeParent(primary, List.copyOf(byWebsite.keySet()), children);
+            writes += writeParent(primary, List.copyOf(byWebsite.keySet()), children, force);
             return new Written(children, writes);
         });
     }
@@ -80,7 +85,7 @@ class MatrixWriter {
         return matrix.children().stream().sorted(java.util.Comparator.comparingInt(Product::id)).toList();
     }
 
-    private int writeParent(Matrix matrix, List<Integer> websiteIds, Map<Integer, ProductWriter.Written> children) {
+    private int writeParent(Matrix matrix, List<Integer> websiteIds, Map<Integer, ProductWriter.Written> children, boolean force) {
         List<Product> sortedChildren = sorted(matrix);
         Product first = sortedChildren.getFirst();
         List<AttributeCode> used = matrix.policy().attributes().stream()
@@ -91,7 +96,7 @@ class MatrixWriter {
         }
         String hash = ContentHash.of(matrix.sku(), first.name(), first.pricing(), first.packageSize(), websiteIds, used,
                 children.values().stream().map(ProductWriter.Written::magentoId).toList(), sortedChildren.stream().map(Product::options).toList(), properties.attributes());
-        if (targets.unchanged("matrix:" + matrix.sku(), hash)) {
+        if (!force && targets.unchanged("matrix:" + matrix.sku(), hash)) {
             return 0;
         }
         List<MagentoProduct.ConfigurableOption> options = new ArrayList<>();

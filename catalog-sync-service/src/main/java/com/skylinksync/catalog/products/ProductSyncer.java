@@ -99,9 +99,11 @@ class ProductSyncer implements EntitySyncer {
             channel.getValue().matrixOf(id).ifPresent(matrix -> matrixByWebsite.put(channel.getKey(), matrix));
             channel.getValue().simpleProduct(id).ifPresent(product -> productByWebsite.put(channel.getKey(), product));
         }
+        // A drift heal is sent because Magento no longer holds what was last written: write whatever the hashes say.
+        boolean force = task.latest().getOrigin() == com.skylinksync.schemas.avro.Origin.DRIFT;
         if (!matrixByWebsite.isEmpty()) {
             String sku = matrixByWebsite.values().iterator().next().sku();
-            MatrixWriter.Written matrix = writtenMatrices.computeIfAbsent(sku, s -> matrices.write(matrixByWebsite, clock.instant()));
+            MatrixWriter.Written matrix = writtenMatrices.computeIfAbsent(sku, s -> matrices.write(matrixByWebsite, clock.instant(), force));
             ProductWriter.Written child = matrix.children().get(id);
             if (child == null) {
                 throw new PermanentSyncException("NOT_ON_PRIMARY_CHANNEL", "RE product " + id + " of matrix " + sku
@@ -115,7 +117,7 @@ class ProductSyncer implements EntitySyncer {
             throw new PermanentSyncException("NOT_FOUND_IN_RETAIL_EXPRESS", "RE product " + id
                     + " is on none of the channels " + properties.channels().keySet());
         }
-        ProductWriter.Written written = products.write(ProductContent.of(productByWebsite, false, properties, clock.instant()));
+        ProductWriter.Written written = products.write(ProductContent.of(productByWebsite, false, properties, clock.instant()), force);
         return written.writes() == 0 ? SyncResult.unchanged(String.valueOf(written.magentoId()), written.hash())
                 : SyncResult.synced(String.valueOf(written.magentoId()), written.hash());
     }

@@ -49,6 +49,11 @@ class ProductWriter {
     }
 
     Written write(ProductContent content) {
+        return write(content, false);
+    }
+
+    /** {@code force}: write every part whatever was last written (a drift heal: Magento was changed behind our back). */
+    Written write(ProductContent content, boolean force) {
         int id = content.productId();
         // The global targets hash only what the global save writes: another website's own name and price are
         // its store-scoped save's (WebsiteOverrides), so a change on one channel writes only that scope.
@@ -57,9 +62,9 @@ class ProductWriter {
         String pricesHash = ContentHash.of(content.prices().global(), content.prices().groupPricesByWebsite());
         String hash = ContentHash.of(detailsHash, stockHash, pricesHash, content.details().websiteNames(),
                 content.prices().byWebsite());
-        boolean detailsChanged = !targets.unchanged("product:" + id, detailsHash);
-        boolean stockChanged = !targets.unchanged("stock:" + id, stockHash);
-        boolean pricesChanged = !targets.unchanged("prices:" + id, pricesHash);
+        boolean detailsChanged = force || !targets.unchanged("product:" + id, detailsHash);
+        boolean stockChanged = force || !targets.unchanged("stock:" + id, stockHash);
+        boolean pricesChanged = force || !targets.unchanged("prices:" + id, pricesHash);
         Optional<WriteTargets.Written> known = targets.find("product:" + id);
         if (!detailsChanged && !stockChanged && !pricesChanged) {
             WriteTargets.Written product = known.orElseThrow();

@@ -97,7 +97,9 @@ class RetailExpressCustomerSyncer implements EntitySyncer {
         // The group of the configured price-group type; none of that type → Magento's default group (reference 3.1).
         Integer groupId = source.priceGroup(groups.customerType()).map(groups::groupOf).orElse(null);
         String hash = ContentHash.of(source, groupId, properties);
-        if (hash.equals(task.lastContentHash()) && task.lastTargetId() != null) {
+        // A drift heal is sent because Magento no longer holds what was last written: compare with Magento itself.
+        boolean drifted = task.latest().getOrigin() == com.skylinksync.schemas.avro.Origin.DRIFT;
+        if (!drifted && hash.equals(task.lastContentHash()) && task.lastTargetId() != null) {
             return SyncResult.unchanged(task.lastTargetId(), hash);
         }
         Optional<MagentoCustomer> linked = findTwin(source);

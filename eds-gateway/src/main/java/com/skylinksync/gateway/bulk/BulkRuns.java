@@ -129,9 +129,9 @@ class BulkRuns {
             SELECT c.id, c.source, c.bulk_type, c.received_at, c.cancelled_at, c.since,
                    (SELECT string_agg(DISTINCT b.eds_type, ',') FROM bulk_expansion b WHERE b.change_set_id = c.id) AS eds_types,
                    EXISTS (SELECT 1 FROM bulk_expansion b WHERE b.change_set_id = c.id AND b.status = 'PENDING') AS enumerating,
-                   (SELECT max(e.finished_at) FROM change_set_entity e WHERE e.change_set_id = c.id AND e.origin = 'BULK') AS last_finished
+                   (SELECT max(e.finished_at) FROM change_set_entity e WHERE e.change_set_id = c.id AND e.origin IN ('BULK', 'DRIFT')) AS last_finished
             FROM change_set c
-            WHERE EXISTS (SELECT 1 FROM bulk_expansion b WHERE b.change_set_id = c.id)""";
+            WHERE (EXISTS (SELECT 1 FROM bulk_expansion b WHERE b.change_set_id = c.id) OR c.bulk_type = 'drift')""";
 
     Mono<BulkRunView.Page> list(int limit) {
         return db.sql(RUNS + " ORDER BY c.received_at DESC, c.id LIMIT :limit").bind("limit", limit)
@@ -180,7 +180,7 @@ class BulkRuns {
     }
 
     private Mono<BulkRunView> withCounts(Header run) {
-        return db.sql("SELECT outcome, count(*) AS n FROM change_set_entity WHERE change_set_id = :id AND origin = 'BULK' GROUP BY outcome ORDER BY outcome")
+        return db.sql("SELECT outcome, count(*) AS n FROM change_set_entity WHERE change_set_id = :id AND origin IN ('BULK', 'DRIFT') GROUP BY outcome ORDER BY outcome")
                 .bind("id", run.id())
                 .map(row -> Map.entry(row.get("outcome", String.class), row.get("n", Long.class)))
                 .all()

@@ -11,7 +11,14 @@ import com.skylinksync.schemas.avro.EntityType;
  *                      (a bulk entity never matches a completion: its enumerated entities do)
  * @param attributeCode for attribute options, the attribute (brand, colour, ...); null otherwise
  * @param disposition   whether it is synced, recorded as unsupported, or ignored
+ * @param snapshot      the entity as read, for Magento-side entities whose syncs need it (a drift heal of an order
+ *                      or invoice); null otherwise
  */
 public record ChangeSetEntity(String edsType, String entityId, EntityType entityType, String attributeCode,
-                              EntityDisposition disposition) {
+                              EntityDisposition disposition, String snapshot) {
+
+    public ChangeSetEntity(String edsType, String entityId, EntityType entityType, String attributeCode,
+                           EntityDisposition disposition) {
+        this(edsType, entityId, entityType, attributeCode, disposition, null);
+    }
 }

@@ -172,6 +172,7 @@ public class ChangeSetRegistry {
                     .setEntityType(entity.entityType())
                     .setEntityId(entity.entityId())
                     .setAttributeCode(entity.attributeCode())
+                    .setSnapshot(entity.snapshot())
                     .setObservedAt(receivedAt)
                     .setTraceId(TraceIds.w3c(traceId))
                     .build();

@@ -21,6 +21,7 @@ import com.skylinksync.retailexpress.orders.Order;
 import com.skylinksync.retailexpress.orders.Payment;
 import com.skylinksync.retailexpress.payments.NewPayment;
 import com.skylinksync.schemas.avro.EntityType;
+import com.skylinksync.schemas.avro.Origin;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -90,7 +91,11 @@ class MagentoInvoicePush implements EntitySyncer {
     private SyncResult pay(MagentoInvoice invoice) {
         Optional<PaymentLedger.Entry> known = payments.find(invoice.id());
         if (known.isPresent() && known.get().state() == PaymentLedger.State.PAID) {
-            return SyncResult.unchanged(String.valueOf(known.get().rePaymentId()), null);
+            // A drift heal says RE lost the payment: only then is RE asked, and a payment it no longer has is made again.
+            if (task.latest().getOrigin() != Origin.DRIFT || stillInRetailExpress(known.get())) {
+                return SyncResult.unchanged(String.valueOf(known.get().rePaymentId()), null);
+            }
+            known = Optional.empty();
         }
         if (known.isPresent() && known.get().state() == PaymentLedger.State.PARKED) {
             throw new UncertainSyncException(unknownOutcome(invoice, known.get().reOrderId()), null);
@@ -154,6 +159,11 @@ class MagentoInvoicePush implements EntitySyncer {
         payments.paid(invoice.id(), paymentId);
         comment(invoice, paymentId);
         return SyncResult.synced(String.valueOf(paymentId), null);
+    }
+
+    private boolean stillInRetailExpress(PaymentLedger.Entry paid) {
+        return retailExpress.getOrder(paid.reOrderId()).map(order -> order.payments().stream()
+                .anyMatch(p -> paid.rePaymentId() != null && p.id() == paid.rePaymentId())).orElse(false);
     }
 
     /** The RE payment an earlier, interrupted run made for this invoice, if RE shows one. */

@@ -188,6 +188,20 @@ final class ProductStore {
         return bySku(sku).map(product -> storeValues.view(product, store));
     }
 
+    /** ProductRepository::deleteById: the product, its store values and its index entries; false when there is none. */
+    synchronized boolean delete(String sku) {
+        Optional<ObjectNode> product = bySku(sku);
+        product.ifPresent(found -> {
+            long id = found.get("id").asLong();
+            skuIndex.remove(found.get("sku").asString().toLowerCase(Locale.ROOT));
+            customAttributes(found).forEach((code, value) -> Optional.ofNullable(byAttribute.get(code))
+                    .map(values -> values.get(indexed(value))).ifPresent(ids -> ids.remove(id)));
+            products.remove(id);
+            storeValues.remove(id);
+        });
+        return product.isPresent();
+    }
+
     synchronized Optional<ObjectNode> byId(long id) {
         return Optional.ofNullable(products.get(id)).map(ObjectNode::deepCopy);
     }

@@ -8,7 +8,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /**
  * The product, website-link and stock routes SkyLink uses, from M/Catalog/etc/webapi.xml (ACL
  * {@code Magento_Catalog::products}): GET /V1/products (getList), GET/PUT /V1/products/:sku, POST /V1/products,
- * POST /V1/products/:sku/websites, DELETE /V1/products/:sku/websites/:websiteId; and from
+ * DELETE /V1/products/:sku, POST /V1/products/:sku/websites, DELETE /V1/products/:sku/websites/:websiteId; and from
  * M/CatalogInventory/etc/webapi.xml ({@code Magento_CatalogInventory::cataloginventory}): GET /V1/stockItems/:productSku,
  * PUT /V1/products/:productSku/stockItems/:itemId.
  */
@@ -37,6 +37,12 @@ final class ProductsResource {
                 new Route("GET", "products/:sku", ACL, this::get),
                 new Route("PUT", "products/:sku", ACL, call -> Reply.json(200,
                         products.save(RequestBody.parameter(json, call.body(), "product"), call.parameter("sku"), store(call)))),
+                new Route("DELETE", "products/:sku", ACL, call -> {
+                    if (!products.delete(call.parameter("sku"))) {
+                        throw noProduct();
+                    }
+                    return Reply.json(200, JsonNodeFactory.instance.booleanNode(true));
+                }),
                 new Route("POST", "products/:sku/websites", ACL, this::linkWebsite),
                 new Route("DELETE", "products/:sku/websites/:websiteId", ACL, call -> {
                     products.website(call.parameter("sku"), integer(call.parameter("websiteId"), "websiteId"), false);

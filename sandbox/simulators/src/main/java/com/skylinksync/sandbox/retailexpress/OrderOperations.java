@@ -239,6 +239,18 @@ final class OrderOperations {
         return Integer.parseInt(paymentId);
     }
 
+    /** A payment deleted in RE (a back-office correction); false when the order has no such payment. */
+    boolean removePayment(String orderId, int paymentId) {
+        java.util.concurrent.atomic.AtomicBoolean removed = new java.util.concurrent.atomic.AtomicBoolean();
+        orders.computeIfPresent(orderId, (key, order) -> {
+            List<Map<String, String>> kept = order.payments().stream()
+                    .filter(p -> !String.valueOf(paymentId).equals(p.get("OrderPaymentId"))).toList();
+            removed.set(kept.size() < order.payments().size());
+            return new StoredOrder(key, order.fields(), order.items(), kept, order.fulfillments());
+        });
+        return removed.get();
+    }
+
     /** The stored order, else the generated one. */
     private StoredOrder find(String orderId) {
         StoredOrder stored = orders.get(orderId);

@@ -249,6 +249,11 @@ public final class RetailExpressSimulator implements AutoCloseable {
         return controls.orders().pay(orderId, methodId, amount, at);
     }
 
+    /** A payment deleted from an order in RE; false when the order has no such payment. */
+    public boolean removePayment(String orderId, int paymentId) {
+        return controls.orders().removePayment(orderId, paymentId);
+    }
+
     /** Every {@code OrderXML} document {@code OrderCreateByChannel} received, in order, with the channel it named. */
     public List<ReceivedDocument> orderDocuments() {
         return controls.orders().received("OrderCreateByChannel");
