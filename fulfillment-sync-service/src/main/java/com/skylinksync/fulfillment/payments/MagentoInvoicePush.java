@@ -85,17 +85,20 @@ class MagentoInvoicePush implements EntitySyncer {
     @Override
     public SyncResult sync(SyncTask task) {
         MagentoInvoice invoice = snapshots.invoice(task.latest().getSnapshot());
-        return fence.holding(invoice.orderId(), () -> pay(invoice));
+        boolean driftHeal = task.latest().getOrigin() == Origin.DRIFT;
+        return fence.holding(invoice.orderId(), () -> pay(invoice, driftHeal));
     }
 
-    private SyncResult pay(MagentoInvoice invoice) {
+    private SyncResult pay(MagentoInvoice invoice, boolean driftHeal) {
         Optional<PaymentLedger.Entry> known = payments.find(invoice.id());
+        boolean lostInRetailExpress = false;
         if (known.isPresent() && known.get().state() == PaymentLedger.State.PAID) {
             // A drift heal says RE lost the payment: only then is RE asked, and a payment it no longer has is made again.
-            if (task.latest().getOrigin() != Origin.DRIFT || stillInRetailExpress(known.get())) {
+            if (!driftHeal || stillInRetailExpress(known.get())) {
                 return SyncResult.unchanged(String.valueOf(known.get().rePaymentId()), null);
             }
             known = Optional.empty();
+            lostInRetailExpress = true; // the invoice's payment comment names the payment RE lost: not proof of payment
         }
         if (known.isPresent() && known.get().state() == PaymentLedger.State.PARKED) {
             throw new UncertainSyncException(unknownOutcome(invoice, known.get().reOrderId()), null);
@@ -110,7 +113,7 @@ class MagentoInvoicePush implements EntitySyncer {
         // places it here (a parked or refused order fails the invoice with the order's reason).
         String reOrderId = orders.byMagentoOrder(order.id()).filter(l -> l.reOrderId() != null)
                 .map(OrderLedger.Link::reOrderId).orElseGet(() -> orderPush.push(order).targetId());
-        if (known.isEmpty()) {
+        if (known.isEmpty() && !lostInRetailExpress) {
             Optional<Integer> recorded = recordedInMagento(order, invoice);
             if (recorded.isPresent()) { // paid before this database lost its row
                 payments.rebuilt(invoice.id(), invoice.orderId(), reOrderId, recorded.get());

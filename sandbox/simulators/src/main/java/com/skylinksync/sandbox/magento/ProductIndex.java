@@ -32,6 +32,14 @@ final class ProductIndex {
                 .computeIfAbsent(indexed(value), v -> new LinkedHashSet<>()).add(id));
     }
 
+    /** Drops a deleted product's entries. */
+    void remove(ObjectNode product) {
+        long id = product.get("id").asLong();
+        bySku.remove(product.get("sku").asString().toLowerCase(Locale.ROOT));
+        ProductNodes.customAttributes(product).forEach((code, value) -> Optional.ofNullable(byAttribute.get(code))
+                .map(values -> values.get(indexed(value))).ifPresent(ids -> ids.remove(id)));
+    }
+
     Optional<Long> idOfSku(String sku) {
         return Optional.ofNullable(bySku.get(sku.toLowerCase(Locale.ROOT)));
     }

@@ -193,9 +193,7 @@ final class ProductStore {
         Optional<ObjectNode> product = bySku(sku);
         product.ifPresent(found -> {
             long id = found.get("id").asLong();
-            skuIndex.remove(found.get("sku").asString().toLowerCase(Locale.ROOT));
-            customAttributes(found).forEach((code, value) -> Optional.ofNullable(byAttribute.get(code))
-                    .map(values -> values.get(indexed(value))).ifPresent(ids -> ids.remove(id)));
+            index.remove(found);
             products.remove(id);
             storeValues.remove(id);
         });

@@ -46,6 +46,11 @@ final class StoreScopedValues {
     }
 
     /** The product as a read through {@code store} (null: the default store view) returns it. */
+    /** Forgets a deleted product's store-level values. */
+    void remove(long id) {
+        values.remove(id);
+    }
+
     ObjectNode view(ObjectNode product, StoreDirectory.StoreView store) {
         ObjectNode copy = product.deepCopy();
         int storeId = store == null ? 1 : store.id();
