@@ -720,6 +720,129 @@
     }, 2000);
   }
 
+  // ---- drift ------------------------------------------------------------------------------------------------------
+
+  /** Fetches a report rendering as a file and hands it to the browser as a download (the API needs the token). */
+  function download(path, filename, done) {
+    return fetch(path, { headers: { 'Authorization': 'Bearer ' + (sessionStorage.getItem(TOKEN_KEY) || '') }, cache: 'no-store', credentials: 'omit' })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new ApiError(response.status, response.status + ' ' + response.statusText);
+        }
+        return response.blob();
+      }).then(function (blob) {
+        var url = URL.createObjectURL(blob);
+        var link = h('a', { href: url, download: filename, hidden: true });
+        document.body.appendChild(link);
+        link.click();
+        document.body.removeChild(link);
+        setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+        done(blob.size);
+      });
+  }
+
+  function drift() {
+    var view = page('Drift');
+    var error = alertBox();
+    var scope = select('scope', [['all', 'All'], ['products', 'Products'], ['customers', 'Customers'], ['orders', 'Orders']], 'all');
+    var cost = h('p', { id: 'drift-cost', 'aria-live': 'polite' });
+    var report = h('div', { id: 'drift-report' });
+    var shownId = null;
+    var shownFinished = null;
+    view.appendChild(h('p', { 'class': 'muted', text: 'Compares Retail Express with Magento without writing anything (skylink drift). '
+        + 'The report lists every difference with both sides\u2019 values; healing publishes corrective syncs as a tracked bulk run.' }));
+    var form = h('form', { 'class': 'bar', 'aria-label': 'Compare Retail Express with Magento' }, field('Scope', scope),
+      h('button', { type: 'button', id: 'estimate-drift', onclick: function () {
+        error.textContent = '';
+        api('/ops/drift', { method: 'POST', body: { scope: scope.value, dryRun: true } }).then(function (c) {
+          cost.textContent = 'Comparing ' + scope.value + ' costs ' + number(c.retailExpressCalls) + ' RE calls, about '
+            + c.retailExpressTime + ' at ' + Math.round(c.budgetShare * 100) + ' % of the RE budget'
+            + (c.withinCap ? '.' : ' \u2014 more than the cap of ' + number(c.callCap) + ' calls: it would stop early.');
+        }, failed(error));
+      } }, 'Estimate cost'),
+      h('button', { type: 'submit', 'class': 'primary', id: 'compare-drift' }, 'Compare now'));
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      error.textContent = '';
+      api('/ops/drift', { method: 'POST', body: { scope: scope.value } }).then(function () {
+        say('Comparison of ' + scope.value + ' started; its report is shown here when it is done.');
+      }, failed(error));
+    });
+    view.appendChild(form);
+    view.appendChild(cost);
+    view.appendChild(error);
+    view.appendChild(report);
+
+    function draw(r) {
+      clear(report);
+      var counts = {};
+      r.items.forEach(function (item) { counts[item.category] = (counts[item.category] || 0) + 1; });
+      var healable = r.items.filter(function (item) { return item.heal; }).length;
+      var downloaded = h('p', { id: 'drift-download', 'class': 'muted', 'aria-live': 'polite' });
+      function saveAs(format) {
+        return function () {
+          download('/ops/drift/reports/' + encodeURIComponent(r.id) + '?format=' + format, r.id + '.' + format, function (size) {
+            downloaded.textContent = 'Downloaded ' + r.id + '.' + format + ' (' + number(size) + ' bytes).';
+          }).catch(failed(error));
+        };
+      }
+      var category = select('category', [['', 'Every healable category']].concat(Object.keys(counts).map(function (c) { return [c, c]; })), '');
+      report.appendChild(h('h2', { text: 'Report ' + r.id }));
+      report.appendChild(h('dl', { 'class': 'facts' },
+        h('dt', { text: 'Scope' }), h('dd', { text: String(r.scope) }),
+        h('dt', { text: 'Started' }), h('dd', null, time(r.startedAt)),
+        h('dt', { text: 'Finished' }), h('dd', null, time(r.finishedAt)),
+        h('dt', { text: 'Complete' }), h('dd', { text: r.complete ? 'yes' : 'no: ' + (r.note || '') }),
+        h('dt', { text: 'Cost' }), h('dd', { text: number(r.retailExpressCalls) + ' RE calls, ' + number(r.magentoCalls) + ' Magento reads' })));
+      report.appendChild(h('form', { 'class': 'bar', 'aria-label': 'Download or heal this report', onsubmit: function (e) { e.preventDefault(); } },
+        h('button', { type: 'button', id: 'download-csv', onclick: saveAs('csv') }, 'Download CSV'),
+        h('button', { type: 'button', id: 'download-json', onclick: saveAs('json') }, 'Download JSON'),
+        field('Heal', category),
+        h('button', { type: 'button', id: 'heal-drift', disabled: healable === 0, onclick: function () {
+          error.textContent = '';
+          api('/ops/drift/reports/' + encodeURIComponent(r.id) + '/heal', { method: 'POST', body: { category: category.value || null } })
+            .then(function (started) {
+              say(started.runId ? 'Healing ' + number(started.entities) + ' entities as bulk run ' + started.runId
+                + ' (see Bulk runs); ' + number(started.unhealable.length) + ' need an operator.'
+                : 'Nothing to heal; ' + number(started.unhealable.length) + ' differences need an operator.');
+            }, failed(error));
+        } }, 'Heal')));
+      report.appendChild(downloaded);
+      report.appendChild(table('Differences by category', [
+        ['Category', function (c) { return c; }],
+        ['Items', function (c) { return number(counts[c]); }, 'num']
+      ], Object.keys(counts), 'No drift.'));
+      report.appendChild(table(number(r.items.length) + ' differences', [
+        ['Category', function (d) { return d.category; }],
+        ['Entity', function (d) { return d.entity; }],
+        ['Id', function (d) { return d.entityId; }],
+        ['Magento', function (d) { return d.magentoId || ''; }],
+        ['Fields', function (d) { return d.fields; }, 'wrap'],
+        ['Retail Express', function (d) { return d.retailExpress; }, 'wrap'],
+        ['Magento value', function (d) { return d.magento; }, 'wrap'],
+        ['Heal', function (d) { return d.heal ? 'sync ' + d.heal.type + ' ' + d.heal.id : 'no: ' + (d.reason || ''); }, 'wrap']
+      ], r.items, 'No drift: Retail Express and Magento agree.'));
+    }
+
+    live(function () {
+      return api('/ops/drift/reports/latest').then(function (r) {
+        if (r.id !== shownId || r.finishedAt !== shownFinished) {
+          shownId = r.id;
+          shownFinished = r.finishedAt;
+          draw(r);
+        }
+      }, function (e) {
+        if (e.status === 404) {
+          if (shownId === null && !report.firstChild) {
+            report.appendChild(h('p', { 'class': 'muted', id: 'no-drift-report', text: 'No report yet: compare now, or wait for the daily comparison.' }));
+          }
+        } else {
+          failed(error)(e);
+        }
+      });
+    }, 3000);
+  }
+
   // ---- routing ----------------------------------------------------------------------------------------------------
 
   function stopTimers() {
@@ -770,6 +893,7 @@
       case 'lag': return lag();
       case 'budget': return budget();
       case 'errors': return errors(parsed.params);
+      case 'drift': return drift();
       default:
         page('Not found').appendChild(h('p', null, 'No such page. ', h('a', { href: '#/changesets', text: 'Change sets' })));
     }

@@ -202,7 +202,8 @@ class CatalogSyncIntegrationTest {
 
         // The outcome is the product's status too.
         org.springframework.test.web.reactive.server.WebTestClient http = org.springframework.test.web.reactive.server
-                .WebTestClient.bindToServer().baseUrl(service.baseUrl().toString()).build();
+                .WebTestClient.bindToServer().baseUrl(service.baseUrl().toString())
+                .defaultHeader("Authorization", "Bearer " + com.skylinksync.testkit.SyncServiceHarness.OPERATOR_TOKEN).build();
         http.get().uri("/entities/PRODUCT/124019").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.status").isEqualTo("SYNCED").jsonPath("$.lastChangeSet").isEqualTo(same.changeSetId());
     }
@@ -279,7 +280,8 @@ class CatalogSyncIntegrationTest {
         String optionId = outcome.getTargetId().substring("manufacturer:".length());
         assertThat(harness.magento().productAttribute("manufacturer").orElseThrow().get("options"))
                 .anySatisfy(option -> assertThat(option.get("value").asString()).isEqualTo(optionId));
-        org.springframework.test.web.reactive.server.WebTestClient.bindToServer().baseUrl(service.baseUrl().toString()).build()
+        org.springframework.test.web.reactive.server.WebTestClient.bindToServer().baseUrl(service.baseUrl().toString())
+                .defaultHeader("Authorization", "Bearer " + com.skylinksync.testkit.SyncServiceHarness.OPERATOR_TOKEN).build()
                 .get().uri("/entities/ATTRIBUTE_OPTION/brand:4").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.status").value(status -> assertThat(status).isIn("SYNCED", "UNCHANGED"))
                 .jsonPath("$.lastChangeSet").isEqualTo(changeSet);

@@ -80,8 +80,8 @@ final class SyncExecution implements KeyOrderedDispatcher.Runner {
                     .filter(r -> r.event() == null).map(Received::record).toList();
             for (ConsumerRecord<String, Object> record : unreadable) {
                 Exception reason = unreadableReason(record);
-                log.error("Dead-lettering unreadable record {}-{}@{}: {}", record.topic(), record.partition(),
-                        record.offset(), reason.getMessage());
+                log.error("Dead-lettering unreadable record {}-{}@{}: {}{}", record.topic(), record.partition(),
+                        record.offset(), reason.getMessage(), reason.getCause() == null ? "" : " (" + reason.getCause() + ")");
                 deadLetters.deadLetter(List.of(record), reason);
                 metrics.outcome("unreadable", "dead_lettered", 1);
             }

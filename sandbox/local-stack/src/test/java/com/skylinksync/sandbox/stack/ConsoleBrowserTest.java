@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -284,6 +285,40 @@ class ConsoleBrowserTest {
         screenshot("budget");
     }
 
+    @Test
+    void comparesRetailExpressWithMagentoShowsTheReportAndDownloadsIt() throws Exception {
+        open("#/drift");
+        wait(DEADLINE).until(ExpectedConditions.attributeToBe(By.cssSelector("nav a[data-page='drift']"), "aria-current", "page"));
+        browser.findElement(By.id("estimate-drift")).click();
+        wait(DEADLINE).until(ExpectedConditions.textMatches(By.id("drift-cost"), Pattern.compile("Comparing all costs [0-9,]+ RE calls.*")));
+
+        Instant clicked = Instant.now().minusSeconds(1);
+        browser.findElement(By.id("compare-drift")).click();
+        // The comparison runs in the gateway; the page shows its report when it is done, without a reload.
+        JsonNode report = wait(Duration.ofSeconds(120)).until(d -> latestDriftReport()
+                .filter(r -> !Instant.parse(r.path("startedAt").asString()).isBefore(clicked)).orElse(null));
+        String id = report.path("id").asString();
+        wait(DEADLINE).until(ExpectedConditions.textToBe(By.cssSelector("#drift-report h2"), "Report " + id));
+        int items = report.path("items").size();
+        wait(DEADLINE).until(d -> rowContaining(By.cssSelector("#drift-report table caption"), items + " differences") != null);
+        assertThat(browser.findElements(By.cssSelector("#drift-report table")).getLast()
+                .findElements(By.cssSelector("tbody tr"))).hasSize(Math.max(items, 1));
+
+        browser.findElement(By.id("download-csv")).click();
+        wait(DEADLINE).until(ExpectedConditions.textMatches(By.id("drift-download"),
+                Pattern.compile("Downloaded " + Pattern.quote(id) + "\\.csv \\([1-9][0-9,]* bytes\\)\\.")));
+
+        Object overflow = ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(((Number) overflow).intValue()).as("drift page wider than the window").isLessThanOrEqualTo(0);
+        Object unlabelled = ((JavascriptExecutor) browser).executeScript("""
+                return Array.from(document.querySelectorAll('main input, main select')).filter(function (c) {
+                  return !(c.labels && c.labels.length) && !c.getAttribute('aria-label');
+                }).map(function (c) { return c.name; });""");
+        assertThat((List<?>) unlabelled).as("drift page unlabelled controls").isEmpty();
+        screenshot("drift");
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------------------
 
     /** Opens a console page, logging in first (with the operator token) when this tab holds no token. */
@@ -334,6 +369,25 @@ class ConsoleBrowserTest {
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).build();
         try (HttpClient http = HttpClient.newHttpClient()) {
             return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+        }
+    }
+
+    /** The gateway's last drift report, or empty while there is none (404). */
+    private static java.util.Optional<JsonNode> latestDriftReport() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.gatewayUri() + "/ops/drift/reports/latest"))
+                .header("Authorization", "Bearer " + LocalStack.READ_ONLY_TOKEN).GET().build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 404) {
+                return java.util.Optional.empty();
+            }
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            return java.util.Optional.of(JsonMapper.builder().build().readTree(response.body()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
