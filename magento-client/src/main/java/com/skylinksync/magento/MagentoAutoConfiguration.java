@@ -4,12 +4,18 @@ import com.skylinksync.magento.catalog.MagentoCatalog;
 import com.skylinksync.magento.customers.MagentoCustomers;
 import com.skylinksync.magento.directory.MagentoDirectory;
 import com.skylinksync.magento.sales.MagentoSales;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -25,11 +31,40 @@ public class MagentoAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    MagentoTransport magentoTransport(ObjectProvider<WebClient.Builder> webClientBuilder, MagentoProperties properties) {
+    MagentoTransport magentoTransport(ObjectProvider<WebClient.Builder> webClientBuilder, MagentoProperties properties,
+                                      ObjectProvider<MagentoCallTimings> timings) {
         if (properties.accessToken() == null || properties.accessToken().isBlank()) {
             throw new IllegalStateException("skylink.magento.access-token must be set when skylink.magento.base-url is");
         }
-        return new MagentoTransport(webClientBuilder.getIfAvailable(WebClient::builder), properties.toSettings());
+        return new MagentoTransport(webClientBuilder.getIfAvailable(WebClient::builder), properties.toSettings(),
+                timings.getIfAvailable(() -> MagentoCallTimings.NONE));
+    }
+
+    /**
+     * {@code skylink.magento.calls{method,status}}: a timer per HTTP method and answer (the status, or
+     * {@code unavailable}), with a histogram for latency percentiles. Paths are left out: they hold SKUs and ids.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    static class CallMetrics {
+
+        /** The registry is looked up per call: this configuration may run before Boot's metrics configuration. */
+        @Bean
+        @ConditionalOnMissingBean
+        MagentoCallTimings magentoCallTimings(ObjectProvider<MeterRegistry> registries) {
+            return (method, status, nanos) -> {
+                MeterRegistry registry = registries.getIfAvailable();
+                if (registry != null) {
+                    Timer.builder("skylink.magento.calls")
+                            .description("Magento REST calls by HTTP method and answer")
+                            .tag("method", method).tag("status", status)
+                            .publishPercentileHistogram()
+                            .minimumExpectedValue(Duration.ofMillis(5))
+                            .maximumExpectedValue(Duration.ofSeconds(60))
+                            .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+                }
+            };
+        }
     }
 
     @Bean

@@ -1,5 +1,10 @@
 package com.skylinksync.retailexpress;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -28,8 +33,37 @@ public class RetailExpressAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public RetailExpressTransport retailExpressTransport(RetailExpressProperties properties,
-                                                         ObjectProvider<CallPermits> permits) {
-        return new RetailExpressTransport(properties.toSettings(), permits.getIfAvailable(() -> CallPermits.UNLIMITED));
+                                                         ObjectProvider<CallPermits> permits,
+                                                         ObjectProvider<CallTimings> timings) {
+        return new RetailExpressTransport(properties.toSettings(), permits.getIfAvailable(() -> CallPermits.UNLIMITED),
+                timings.getIfAvailable(() -> CallTimings.NONE));
+    }
+
+    /**
+     * {@code skylink.re.calls{operation,outcome}}: a timer per RE operation and outcome (the call itself, after its
+     * budget permit), with a histogram for latency percentiles.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    static class CallMetrics {
+
+        /** The registry is looked up per call: this configuration may run before Boot's metrics configuration. */
+        @Bean
+        @ConditionalOnMissingBean
+        CallTimings retailExpressCallTimings(ObjectProvider<MeterRegistry> registries) {
+            return (operation, outcome, nanos) -> {
+                MeterRegistry registry = registries.getIfAvailable();
+                if (registry != null) {
+                    Timer.builder("skylink.re.calls")
+                            .description("Retail Express SOAP calls by operation and outcome")
+                            .tag("operation", operation).tag("outcome", outcome)
+                            .publishPercentileHistogram()
+                            .minimumExpectedValue(Duration.ofMillis(5))
+                            .maximumExpectedValue(Duration.ofSeconds(60))
+                            .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+                }
+            };
+        }
     }
 
     @Bean

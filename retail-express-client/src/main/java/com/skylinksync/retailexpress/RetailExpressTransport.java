@@ -19,6 +19,7 @@ public final class RetailExpressTransport {
 
     private final RetailExpressSettings settings;
     private final CallPermits permits;
+    private final CallTimings timings;
     private final EcommercePorts ports;
     private final FaultTranslator faults = new FaultTranslator();
     private final CredentialStatus credentials = new CredentialStatus();
@@ -30,8 +31,14 @@ public final class RetailExpressTransport {
 
     /** A transport whose every call first takes a permit from {@code permits} (the shared API budget). */
     public RetailExpressTransport(RetailExpressSettings settings, CallPermits permits) {
+        this(settings, permits, CallTimings.NONE);
+    }
+
+    /** As {@link #RetailExpressTransport(RetailExpressSettings, CallPermits)}, reporting each call to {@code timings}. */
+    public RetailExpressTransport(RetailExpressSettings settings, CallPermits permits, CallTimings timings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.permits = Objects.requireNonNull(permits, "permits");
+        this.timings = Objects.requireNonNull(timings, "timings");
         this.ports = new EcommercePorts(settings);
     }
 
@@ -57,20 +64,22 @@ public final class RetailExpressTransport {
     <R> Element call(String operation, boolean write, Function<EcommerceServiceSoap, R> invocation,
                      Function<R, Element> document) {
         permits.acquire(operation);
+        long started = System.nanoTime(); // after the permit: the call's own time, not the wait for the budget
         Element result;
         try {
             R answer = ports.call(write, invocation);
             result = answer == null ? null : document.apply(answer);
         } catch (SOAPFaultException e) {
-            throw observed(operation, faults.fault(operation, write, e));
+            throw observed(operation, faults.fault(operation, write, e), started);
         } catch (WebServiceException e) {
-            throw observed(operation, faults.transport(operation, write, e));
+            throw observed(operation, faults.transport(operation, write, e), started);
         }
         try {
             faults.checkResult(operation, result);
         } catch (RetailExpressException inBand) {
-            throw observed(operation, inBand);
+            throw observed(operation, inBand, started);
         }
+        timings.record(operation, "ok", System.nanoTime() - started);
         credentials.accepted();
         return result;
     }
@@ -90,7 +99,8 @@ public final class RetailExpressTransport {
     }
 
     /** A throttle fault slows the whole budget down; a refused configuration turns health DOWN. */
-    private RetailExpressException observed(String operation, RetailExpressException failure) {
+    private RetailExpressException observed(String operation, RetailExpressException failure, long started) {
+        timings.record(operation, CallTimings.outcomeOf(failure), System.nanoTime() - started);
         if (failure instanceof RetailExpressException.Throttled) {
             permits.throttled(operation);
         } else if (failure instanceof RetailExpressException.Configuration refused) {
