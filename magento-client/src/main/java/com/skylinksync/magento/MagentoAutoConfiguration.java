@@ -42,11 +42,16 @@ public class MagentoAutoConfiguration {
 
     /**
      * {@code skylink.magento.calls{method,status}}: a timer per HTTP method and answer (the status, or
-     * {@code unavailable}), with a histogram for latency percentiles. Paths are left out: they hold SKUs and ids.
+     * {@code unavailable}), with ten latency buckets for percentiles. Paths are left out: they hold SKUs and ids.
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(MeterRegistry.class)
     static class CallMetrics {
+
+        /** Ten buckets for p50/p99 panels: a full percentile histogram would be ~60 series per operation and outcome. */
+        private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(10), Duration.ofMillis(25),
+                Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+                Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)};
 
         /** The registry is looked up per call: this configuration may run before Boot's metrics configuration. */
         @Bean
@@ -58,9 +63,7 @@ public class MagentoAutoConfiguration {
                     Timer.builder("skylink.magento.calls")
                             .description("Magento REST calls by HTTP method and answer")
                             .tag("method", method).tag("status", status)
-                            .publishPercentileHistogram()
-                            .minimumExpectedValue(Duration.ofMillis(5))
-                            .maximumExpectedValue(Duration.ofSeconds(60))
+                            .serviceLevelObjectives(LATENCY_BUCKETS)
                             .register(registry).record(nanos, TimeUnit.NANOSECONDS);
                 }
             };

@@ -41,11 +41,16 @@ public class RetailExpressAutoConfiguration {
 
     /**
      * {@code skylink.re.calls{operation,outcome}}: a timer per RE operation and outcome (the call itself, after its
-     * budget permit), with a histogram for latency percentiles.
+     * budget permit), with ten latency buckets for percentiles.
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(MeterRegistry.class)
     static class CallMetrics {
+
+        /** Ten buckets for p50/p99 panels: a full percentile histogram would be ~60 series per operation and outcome. */
+        private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(10), Duration.ofMillis(25),
+                Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+                Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)};
 
         /** The registry is looked up per call: this configuration may run before Boot's metrics configuration. */
         @Bean
@@ -57,9 +62,7 @@ public class RetailExpressAutoConfiguration {
                     Timer.builder("skylink.re.calls")
                             .description("Retail Express SOAP calls by operation and outcome")
                             .tag("operation", operation).tag("outcome", outcome)
-                            .publishPercentileHistogram()
-                            .minimumExpectedValue(Duration.ofMillis(5))
-                            .maximumExpectedValue(Duration.ofSeconds(60))
+                            .serviceLevelObjectives(LATENCY_BUCKETS)
                             .register(registry).record(nanos, TimeUnit.NANOSECONDS);
                 }
             };

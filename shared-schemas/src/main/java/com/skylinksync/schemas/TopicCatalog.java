@@ -56,19 +56,13 @@ public final class TopicCatalog {
     }
 
     /**
-     * The settings of an entity topic, backlog twin, dead-letter or parked topic or the completions topic, by its name.
-     *
-     * @throws IllegalArgumentException for a name this catalogue does not know
+     * The settings a topic is created with, by its kind: dead-letter and parked topics keep
+     * {@link #OPERATOR_RETENTION}, every other (entity topics, backlog twins, completions) {@link #REPLAY_RETENTION}.
+     * Topics outside the catalogue (a connector's own, in tests) get the settings of their kind too.
      */
     public static TopicSpec spec(String name, int partitions) {
-        String base = name.endsWith(Topics.DEAD_LETTER_SUFFIX) ? strip(name, Topics.DEAD_LETTER_SUFFIX)
-                : name.endsWith(PARKED_SUFFIX) ? strip(name, PARKED_SUFFIX) : Topics.realTime(name);
-        if (!ENTITY_TOPICS.contains(base) && !name.equals(Topics.COMPLETIONS)) {
-            throw new IllegalArgumentException("Not a topic of the catalogue: " + name);
-        }
         boolean forOperators = name.endsWith(PARKED_SUFFIX) || name.endsWith(Topics.DEAD_LETTER_SUFFIX);
-        Duration retention = forOperators ? OPERATOR_RETENTION : REPLAY_RETENTION;
-        return new TopicSpec(name, partitions, deleteAfter(retention));
+        return new TopicSpec(name, partitions, deleteAfter(forOperators ? OPERATOR_RETENTION : REPLAY_RETENTION));
     }
 
     /**
@@ -84,9 +78,5 @@ public final class TopicCatalog {
         config.put("cleanup.policy", "delete");
         config.put("retention.ms", Long.toString(retention.toMillis()));
         return config;
-    }
-
-    private static String strip(String name, String suffix) {
-        return name.substring(0, name.length() - suffix.length());
     }
 }

@@ -1,7 +1,6 @@
 package com.skylinksync.schemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.skylinksync.schemas.TopicCatalog.TopicSpec;
 import java.util.List;
@@ -30,8 +29,9 @@ class TopicCatalogTest {
     }
 
     @Test
-    void anUnknownTopicIsRefused() {
-        assertThatThrownBy(() -> TopicCatalog.spec("skylink.re.vouchers", 12)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("skylink.re.vouchers");
+    void aTopicOutsideTheCatalogueGetsTheSettingsOfItsKind() {
+        assertThat(TopicCatalog.spec("fake.customers", 3)).isEqualTo(new TopicSpec("fake.customers", 3,
+                java.util.Map.of("cleanup.policy", "delete", "retention.ms", "604800000")));
+        assertThat(TopicCatalog.spec("fake.customers.dlt", 3).config()).containsEntry("retention.ms", "2592000000");
     }
 }
