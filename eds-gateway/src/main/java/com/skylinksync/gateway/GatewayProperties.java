@@ -1,5 +1,6 @@
 package com.skylinksync.gateway;
 
+import com.skylinksync.schemas.TopicCatalog;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -38,7 +39,8 @@ import org.springframework.util.unit.DataSize;
  * @param bulkLease           how long a claimed bulk enumeration belongs to the replica that claimed it before another
  *                            may take it over; longer than the slowest enumeration plus its chunks
  * @param bulkRetryBackoff    first pause before retrying an enumeration RE failed transiently; doubles up to the lease
- * @param metricsInterval     how often the outbox depth and age gauges are sampled from the database
+ * @param metricsInterval     how often the outbox and acknowledgement gauges are sampled from the database; consumer lag
+ *                            and the RE budget windows are read every three intervals
  * @param healthTimeout       how long a health check may wait for Kafka (or RE) before reporting it down
  */
 @ConfigurationProperties("skylink.gateway")
@@ -48,7 +50,7 @@ public record GatewayProperties(
         List<Integer> salesChannels,
         @DefaultValue("1MB") DataSize maxBodyBytes,
         @DefaultValue("10000") int maxEntities,
-        @DefaultValue("12") int topicPartitions,
+        @DefaultValue("" + TopicCatalog.DEFAULT_PARTITIONS) int topicPartitions,
         @DefaultValue("5s") Duration publishWait,
         @DefaultValue("true") boolean relayEnabled,
         @DefaultValue("1s") Duration relayPollInterval,

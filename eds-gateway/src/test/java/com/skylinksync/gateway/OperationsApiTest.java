@@ -5,7 +5,15 @@ import static com.skylinksync.gateway.EdsIntakeTest.group;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.skylinksync.schemas.Topics;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -169,6 +177,35 @@ class OperationsApiTest {
         } finally {
             fixture.postgres.execute("DELETE FROM eds_gateway.outbox WHERE change_set_id = 'gauge-test'");
         }
+    }
+
+    @Test
+    void theAcknowledgementGaugesShowChangeSetsRetailExpressIsStillWaitingFor() {
+        // Three customer change sets nobody syncs (no sync service runs here): pending, and ageing since receipt.
+        await().atMost(GatewayFixture.DEADLINE).untilAsserted(() -> assertThat(prometheus())
+                .containsPattern("skylink_gateway_acknowledgement_pending\\{application=\"eds-gateway\"} [3-9]\\.0")
+                .containsPattern("skylink_gateway_acknowledgement_oldest_age_seconds\\{application=\"eds-gateway\"} [0-9.]*[1-9]"));
+    }
+
+    @Test
+    void consumerLagIsExportedPerGroupTopicAndPartitionFromTheBrokers() throws Exception {
+        // A group that committed offset 0 everywhere on the customers topic and never read on: its lag is every event there.
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, fixture.kafka.bootstrapServers()))) {
+            int partitions = admin.describeTopics(List.of(Topics.CUSTOMERS)).allTopicNames().get().get(Topics.CUSTOMERS)
+                    .partitions().size();
+            Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
+            for (int p = 0; p < partitions; p++) {
+                start.put(new TopicPartition(Topics.CUSTOMERS, p), new OffsetAndMetadata(0));
+            }
+            admin.alterConsumerGroupOffsets("lag-probe", start).all().get();
+        }
+        Pattern series = Pattern.compile("skylink_kafka_consumer_lag\\{application=\"eds-gateway\",group=\"lag-probe\","
+                + "partition=\"\\d+\",topic=\"skylink.re.customers\"} ([0-9.]+)");
+        await().atMost(GatewayFixture.DEADLINE).untilAsserted(() -> {
+            double total = series.matcher(prometheus()).results().mapToDouble(m -> Double.parseDouble(m.group(1))).sum();
+            assertThat(total).as("lag of lag-probe on %s (three customer events at least)", Topics.CUSTOMERS)
+                    .isGreaterThanOrEqualTo(3);
+        });
     }
 
     @Test

@@ -38,6 +38,7 @@ public final class MagentoTransport {
 
     private final WebClient webClient;
     private final MagentoSettings settings;
+    private final MagentoCallTimings timings;
     private final String restRoot;
     // Our own mapper, not the application's: the wire format is Magento's whatever the context configures.
     private final JsonMapper json = JsonMapper.builder()
@@ -45,7 +46,13 @@ public final class MagentoTransport {
             .build();
 
     public MagentoTransport(WebClient.Builder webClientBuilder, MagentoSettings settings) {
+        this(webClientBuilder, settings, MagentoCallTimings.NONE);
+    }
+
+    /** As {@link #MagentoTransport(WebClient.Builder, MagentoSettings)}, reporting each call to {@code timings}. */
+    public MagentoTransport(WebClient.Builder webClientBuilder, MagentoSettings settings, MagentoCallTimings timings) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.timings = Objects.requireNonNull(timings, "timings");
         this.restRoot = settings.baseUrl().toString().replaceAll("/+$", "");
         // clone(): the builder is usually the application's shared one, which must not inherit our token.
         this.webClient = webClientBuilder.clone()
@@ -112,8 +119,10 @@ public final class MagentoTransport {
                     .timeout(settings.timeout())
                     .block();
         } catch (RuntimeException failure) {
+            timings.record(method.name(), "unavailable", System.nanoTime() - started);
             throw unavailable(method, path, failure);
         }
+        timings.record(method.name(), Integer.toString(reply.status()), System.nanoTime() - started);
         log.debug("Magento {} {} -> {} in {} ms", method, path, reply.status(), (System.nanoTime() - started) / 1_000_000);
         return reply;
     }

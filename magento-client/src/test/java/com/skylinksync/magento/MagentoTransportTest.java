@@ -8,6 +8,8 @@ import com.skylinksync.magento.directory.MagentoDirectory;
 import com.skylinksync.sandbox.magento.MagentoSimulator;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,6 +123,24 @@ class MagentoTransportTest {
         assertThatThrownBy(() -> orphan.getCustomer(1))
                 .isInstanceOfSatisfying(MagentoException.Unavailable.class, e -> assertThat(e.status()).isZero())
                 .hasMessageStartingWith("Magento unreachable on GET /V1/customers/1");
+    }
+
+    @Test
+    void everyCallIsTimedWithItsMethodAndAnswer() {
+        List<String> timed = new CopyOnWriteArrayList<>();
+        MagentoTransport transport = new MagentoTransport(WebClient.builder(),
+                new MagentoSettings(magento.restBase(), magento.accessToken(), Duration.ofSeconds(5)),
+                (method, status, nanos) -> timed.add(method + " " + status + (nanos > 0 ? "" : " without a duration")));
+        MagentoSimulator gone = MagentoSimulator.start(MagentoSimulator.Options.defaults().withPort(0));
+        gone.close();
+        MagentoTransport orphan = new MagentoTransport(WebClient.builder(),
+                new MagentoSettings(gone.restBase(), "token", Duration.ofSeconds(5)),
+                (method, status, nanos) -> timed.add(method + " " + status));
+
+        assertThat(transport.find("/V1/customers/42", JsonNode.class)).isEmpty();
+        assertThatThrownBy(() -> orphan.find("/V1/customers/1", JsonNode.class)).isInstanceOf(MagentoException.Unavailable.class);
+
+        assertThat(timed).containsExactly("GET 404", "GET unavailable");
     }
 
     private static MagentoTransport transport(URI baseUrl, String token, Duration timeout) {

@@ -2,6 +2,7 @@ package com.skylinksync.budget;
 
 import com.skylinksync.schemas.AvroEventDeserializer;
 import com.skylinksync.schemas.AvroEventSerializer;
+import com.skylinksync.schemas.TopicCatalog;
 import com.skylinksync.schemas.avro.BudgetReport;
 import java.time.Duration;
 import java.util.List;
@@ -106,7 +107,9 @@ final class BudgetExchange implements AutoCloseable {
 
     private void declareTopic() {
         try {
-            kafka.admin().createOrModifyTopics(TopicBuilder.name(coordination.topic()).partitions(1).compact().build());
+            TopicCatalog.TopicSpec spec = TopicCatalog.budget(coordination.topic());
+            kafka.admin().createOrModifyTopics(
+                    TopicBuilder.name(spec.name()).partitions(spec.partitions()).configs(spec.config()).build());
         } catch (KafkaException e) {
             throw new IllegalStateException("Cannot declare the RE budget topic " + coordination.topic(), e);
         }

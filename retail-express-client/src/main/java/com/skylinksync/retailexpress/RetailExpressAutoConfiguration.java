@@ -1,6 +1,11 @@
 package com.skylinksync.retailexpress;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.ObservationRegistry;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -30,9 +35,40 @@ public class RetailExpressAutoConfiguration {
     @ConditionalOnMissingBean
     public RetailExpressTransport retailExpressTransport(RetailExpressProperties properties,
                                                          ObjectProvider<CallPermits> permits,
-                                                         ObjectProvider<ObservationRegistry> observations) {
+                                                         ObjectProvider<ObservationRegistry> observations,
+                                                         ObjectProvider<CallTimings> timings) {
         return new RetailExpressTransport(properties.toSettings(), permits.getIfAvailable(() -> CallPermits.UNLIMITED),
-                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP), timings.getIfAvailable(() -> CallTimings.NONE));
+    }
+
+    /**
+     * {@code skylink.re.calls{operation,outcome}}: a timer per RE operation and outcome (the call itself, after its
+     * budget permit), with ten latency buckets for percentiles.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    static class CallMetrics {
+
+        /** Ten buckets for p50/p99 panels: a full percentile histogram would be ~60 series per operation and outcome. */
+        private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(10), Duration.ofMillis(25),
+                Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+                Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)};
+
+        /** The registry is looked up per call: this configuration may run before Boot's metrics configuration. */
+        @Bean
+        @ConditionalOnMissingBean
+        CallTimings retailExpressCallTimings(ObjectProvider<MeterRegistry> registries) {
+            return (operation, outcome, nanos) -> {
+                MeterRegistry registry = registries.getIfAvailable();
+                if (registry != null) {
+                    Timer.builder("skylink.re.calls")
+                            .description("Retail Express SOAP calls by operation and outcome")
+                            .tag("operation", operation).tag("outcome", outcome)
+                            .serviceLevelObjectives(LATENCY_BUCKETS)
+                            .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+                }
+            };
+        }
     }
 
     @Bean

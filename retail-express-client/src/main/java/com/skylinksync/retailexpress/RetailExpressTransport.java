@@ -21,6 +21,7 @@ public final class RetailExpressTransport {
 
     private final RetailExpressSettings settings;
     private final CallPermits permits;
+    private final CallTimings timings;
     private final EcommercePorts ports;
     private final FaultTranslator faults = new FaultTranslator();
     private final CredentialStatus credentials = new CredentialStatus();
@@ -33,7 +34,7 @@ public final class RetailExpressTransport {
 
     /** A transport whose every call first takes a permit from {@code permits} (the shared API budget). */
     public RetailExpressTransport(RetailExpressSettings settings, CallPermits permits) {
-        this(settings, permits, ObservationRegistry.NOOP);
+        this(settings, permits, ObservationRegistry.NOOP, CallTimings.NONE);
     }
 
     /**
@@ -41,9 +42,21 @@ public final class RetailExpressTransport {
      * the caller's trace, named {@code RE <operation>}), the permit's wait included.
      */
     public RetailExpressTransport(RetailExpressSettings settings, CallPermits permits, ObservationRegistry observations) {
+        this(settings, permits, observations, CallTimings.NONE);
+    }
+
+    /** As {@link #RetailExpressTransport(RetailExpressSettings, CallPermits)}, reporting each call to {@code timings}. */
+    public RetailExpressTransport(RetailExpressSettings settings, CallPermits permits, CallTimings timings) {
+        this(settings, permits, ObservationRegistry.NOOP, timings);
+    }
+
+    /** Observed (a span per call) and timed ({@code timings}, the call's own time after its permit). */
+    public RetailExpressTransport(RetailExpressSettings settings, CallPermits permits, ObservationRegistry observations,
+                                  CallTimings timings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.permits = Objects.requireNonNull(permits, "permits");
         this.observations = Objects.requireNonNull(observations, "observations");
+        this.timings = Objects.requireNonNull(timings, "timings");
         this.ports = new EcommercePorts(settings);
     }
 
@@ -77,20 +90,22 @@ public final class RetailExpressTransport {
     private <R> Element unobservedCall(String operation, boolean write, Function<EcommerceServiceSoap, R> invocation,
                                        Function<R, Element> document) {
         permits.acquire(operation);
+        long started = System.nanoTime(); // after the permit: the call's own time, not the wait for the budget
         Element result;
         try {
             R answer = ports.call(write, invocation);
             result = answer == null ? null : document.apply(answer);
         } catch (SOAPFaultException e) {
-            throw observed(operation, faults.fault(operation, write, e));
+            throw observed(operation, faults.fault(operation, write, e), started);
         } catch (WebServiceException e) {
-            throw observed(operation, faults.transport(operation, write, e));
+            throw observed(operation, faults.transport(operation, write, e), started);
         }
         try {
             faults.checkResult(operation, result);
         } catch (RetailExpressException inBand) {
-            throw observed(operation, inBand);
+            throw observed(operation, inBand, started);
         }
+        timings.record(operation, "ok", System.nanoTime() - started);
         credentials.accepted();
         return result;
     }
@@ -110,7 +125,8 @@ public final class RetailExpressTransport {
     }
 
     /** A throttle fault slows the whole budget down; a refused configuration turns health DOWN. */
-    private RetailExpressException observed(String operation, RetailExpressException failure) {
+    private RetailExpressException observed(String operation, RetailExpressException failure, long started) {
+        timings.record(operation, CallTimings.outcomeOf(failure), System.nanoTime() - started);
         if (failure instanceof RetailExpressException.Throttled) {
             permits.throttled(operation);
         } else if (failure instanceof RetailExpressException.Configuration refused) {

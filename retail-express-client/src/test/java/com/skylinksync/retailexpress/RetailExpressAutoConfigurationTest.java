@@ -112,4 +112,19 @@ class RetailExpressAutoConfigurationTest {
                     assertThat(health.health().getStatus()).isEqualTo(Status.UP);
                 });
     }
+
+    @Test
+    void timesCallsIntoTheServicesMeterRegistryAsSkylinkReCalls() {
+        runner.withPropertyValues("skylink.retail-express.endpoint=http://127.0.0.1:8082/re/ecommerce.svc",
+                        "skylink.retail-express.client-id=6f1c2a52-9d1e-4d6b-8a7e-3c2b1a0f9e8d",
+                        "skylink.retail-express.username=skylink", "skylink.retail-express.password=sandbox-secret")
+                .withBean(io.micrometer.core.instrument.MeterRegistry.class, io.micrometer.core.instrument.simple.SimpleMeterRegistry::new)
+                .run(context -> {
+                    context.getBean(CallTimings.class).record("GetCustomers", "ok", 3_000_000);
+                    var timer = context.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+                            .get("skylink.re.calls").tags("operation", "GetCustomers", "outcome", "ok").timer();
+                    assertThat(timer.count()).isEqualTo(1);
+                    assertThat(timer.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(3.0);
+                });
+    }
 }

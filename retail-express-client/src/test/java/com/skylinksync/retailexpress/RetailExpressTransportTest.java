@@ -87,4 +87,23 @@ class RetailExpressTransportTest {
         assertThat(transport.credentials().refusal()).hasValueSatisfying(refusal ->
                 assertThat(refusal).startsWith("GetOrder:").contains("The client ID provided is not valid"));
     }
+
+    @Test
+    void everyCallIsTimedWithItsOperationAndOutcomeAfterItsPermit() {
+        List<String> timed = new CopyOnWriteArrayList<>();
+        var transport = new RetailExpressTransport(settings(simulator.clientId()), new RecordingPermits(),
+                (operation, outcome, nanos) -> timed.add(operation + " " + outcome + (nanos > 0 ? "" : " without a duration")));
+        var catalogue = new RetailExpressCatalogue(transport);
+
+        catalogue.getAllPriceGroups();
+        simulator.throttleNext(1);
+        assertThatThrownBy(catalogue::getAllProductAttributes).isInstanceOf(RetailExpressException.Throttled.class);
+        var refused = new RetailExpressTransport(settings(UUID.randomUUID()), new RecordingPermits(),
+                (operation, outcome, nanos) -> timed.add(operation + " " + outcome));
+        assertThatThrownBy(() -> new RetailExpressSales(refused).getOrder("16-00000001"))
+                .isInstanceOf(RetailExpressException.Configuration.class);
+
+        assertThat(timed).containsExactly("GetAllPriceGroups ok", "GetAllProductAttributes throttled",
+                "GetOrder configuration");
+    }
 }

@@ -1,6 +1,7 @@
 package com.skylinksync.runtime;
 
 import com.skylinksync.connector.EntitySyncer;
+import com.skylinksync.schemas.TopicCatalog;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -30,7 +31,7 @@ public record SyncProperties(String service, java.util.List<String> topics,
                              @DefaultValue("16") int concurrency,
                              @DefaultValue("50") int batchSize,
                              @DefaultValue("5000") int maxPendingRecords,
-                             @DefaultValue("12") int topicPartitions,
+                             @DefaultValue("" + TopicCatalog.DEFAULT_PARTITIONS) int topicPartitions,
                              @DefaultValue("500ms") Duration retryInitial,
                              @DefaultValue("2.0") double retryMultiplier,
                              @DefaultValue("30s") Duration retryMax,

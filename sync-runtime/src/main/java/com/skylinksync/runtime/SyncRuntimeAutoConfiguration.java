@@ -10,6 +10,7 @@ import com.skylinksync.connector.WorkPriority;
 import com.skylinksync.runtime.source.SourceConfiguration;
 import com.skylinksync.runtime.status.EntityStatusConfiguration;
 import com.skylinksync.runtime.status.EntityStatusStore;
+import com.skylinksync.schemas.TopicCatalog;
 import com.skylinksync.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -67,7 +68,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 public class SyncRuntimeAutoConfiguration {
 
     /** The suffix of the topic where writes of unknown outcome wait for an operator. */
-    public static final String PARKED_SUFFIX = ".parked";
+    public static final String PARKED_SUFFIX = TopicCatalog.PARKED_SUFFIX;
 
     @Bean
     CompletionReporter completionReporter(KafkaTemplate<String, SpecificRecord> kafka, SyncProperties properties) {
@@ -204,12 +205,17 @@ public class SyncRuntimeAutoConfiguration {
         }
         sources.forEach(source -> names.add(Topics.forEntityType(source.entityType())));
         return new KafkaAdmin.NewTopics(names.stream()
-                .map(name -> TopicBuilder.name(name).partitions(properties.topicPartitions()).build())
+                .map(name -> newTopic(TopicCatalog.spec(name, properties.topicPartitions())))
                 .toArray(NewTopic[]::new));
     }
 
     @Bean
     NewTopic completionsTopic(SyncProperties properties) {
-        return TopicBuilder.name(Topics.COMPLETIONS).partitions(properties.topicPartitions()).build();
+        return newTopic(TopicCatalog.spec(Topics.COMPLETIONS, properties.topicPartitions()));
+    }
+
+    /** Created as the catalogue says (retention, cleanup policy), as deploy/'s KafkaTopics are. */
+    private static NewTopic newTopic(TopicCatalog.TopicSpec spec) {
+        return TopicBuilder.name(spec.name()).partitions(spec.partitions()).configs(spec.config()).build();
     }
 }

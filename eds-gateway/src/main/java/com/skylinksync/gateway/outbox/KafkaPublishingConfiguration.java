@@ -1,6 +1,7 @@
 package com.skylinksync.gateway.outbox;
 
 import com.skylinksync.gateway.GatewayProperties;
+import com.skylinksync.schemas.TopicCatalog;
 import com.skylinksync.schemas.Topics;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,9 @@ class KafkaPublishingConfiguration {
     }
 
     private static NewTopic topic(String name, GatewayProperties properties) {
-        return TopicBuilder.name(name).partitions(properties.topicPartitions()).build();
+        // Created as the catalogue says (retention, cleanup policy), as deploy/'s KafkaTopics are.
+        TopicCatalog.TopicSpec spec = TopicCatalog.spec(name, properties.topicPartitions());
+        return TopicBuilder.name(spec.name()).partitions(spec.partitions()).configs(spec.config()).build();
     }
 
     /**
