@@ -40,6 +40,11 @@ class BulkRunTest {
     private static GatewayFixture fixture;
     private static MagentoSimulator magento;
     private static ConfigurableApplicationContext gateway;
+    /**
+     * A replica without Magento settings, open for the whole class: closing a gateway in one JVM disposes reactor-netty's
+     * shared resources, and with them the other's server. It looks at the bulk queue only once, at start, when it is empty.
+     */
+    private static ConfigurableApplicationContext withoutMagento;
     private static WebTestClient http;
     private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -49,11 +54,15 @@ class BulkRunTest {
         magento = MagentoSimulator.start(MagentoSimulator.Options.defaults().withPort(0));
         gateway = fixture.startGateway("skylink.gateway.bulk-poll-interval=200ms",
                 "skylink.magento.base-url=" + magento.restBase(), "skylink.magento.access-token=" + magento.accessToken());
+        withoutMagento = fixture.startGateway("skylink.gateway.bulk-poll-interval=1h");
         http = GatewayFixture.http(gateway);
     }
 
     @AfterAll
     static void stop() {
+        if (withoutMagento != null) {
+            withoutMagento.close();
+        }
         if (gateway != null) {
             gateway.close();
         }
@@ -230,6 +239,18 @@ class BulkRunTest {
                 .toArray(EntitySynced[]::new));
         await().atMost(GatewayFixture.DEADLINE).until(() -> "FINISHED".equals(show(run).path("status").asString()));
         assertThat(show(run).path("unchanged").asLong()).isEqualTo(expected.size());
+    }
+
+    @Test
+    void aGatewayWithoutMagentoSettingsRefusesAFulfillmentsRunSayingWhy() {
+        for (Object dryRun : List.of(true, false)) {
+            GatewayFixture.http(withoutMagento).post().uri("/ops/bulk-runs").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("type", "fulfillments", "dryRun", dryRun)).exchange()
+                    .expectStatus().isEqualTo(422)
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.pointer").isEqualTo("/type")
+                    .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("skylink.magento.base-url"));
+        }
     }
 
     @Test
