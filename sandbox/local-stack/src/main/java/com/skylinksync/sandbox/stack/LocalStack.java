@@ -194,6 +194,9 @@ public final class LocalStack implements AutoCloseable {
         settings.put("skylink.gateway.sync-services.catalog.group", "catalog-sync-service");
         settings.put("skylink.gateway.sync-services.fulfillment.base-url", "http://127.0.0.1:" + ports.fulfillmentSync());
         settings.put("skylink.gateway.sync-services.fulfillment.group", "fulfillment-sync-service");
+        // A fulfillments bulk run enumerates Magento's active orders: the gateway reads them from the store.
+        settings.put("skylink.magento.base-url", magento.restBase());
+        settings.put("skylink.magento.access-token", magento.accessToken());
         return settings;
     }
 
