@@ -430,7 +430,7 @@
 
   function bulkRuns() {
     var root = page('Bulk runs');
-    var type = select('type', ['customers', 'products', 'price-groups'], 'customers');
+    var type = select('type', ['customers', 'products', 'price-groups', 'attributes', 'outlets', 'fulfillments'], 'customers');
     var since = h('input', { type: 'datetime-local', name: 'since' });
     var result = h('p', { id: 'bulk-result', 'class': 'muted', 'aria-live': 'polite' });
     var error = alertBox();

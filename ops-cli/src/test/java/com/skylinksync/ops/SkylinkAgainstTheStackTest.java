@@ -68,6 +68,32 @@ class SkylinkAgainstTheStackTest {
     }
 
     @Test
+    void bulksOfAttributesOutletsAndFulfillmentsFinishWithCountsFromTheOwningServicesOutcomes() {
+        // Attribute options (the catalog service) and outlets (the fulfillment service): every entity gets an outcome.
+        for (String type : List.of("attributes", "outlets")) {
+            CliRun dryRun = CliRun.against(api, LocalStack.OPERATOR_TOKEN, "bulk", type, "--dry-run");
+            assertThat(dryRun.exit()).as(dryRun.err()).isZero();
+            var counted = Pattern.compile("would resync (\\d+) entities").matcher(dryRun.out());
+            assertThat(counted.find()).as(dryRun.out()).isTrue();
+            long entities = Long.parseLong(counted.group(1));
+            assertThat(entities).as(type).isPositive();
+
+            CliRun bulk = CliRun.against(api, LocalStack.OPERATOR_TOKEN, "bulk", type, "--interval=PT0.2S");
+            assertThat(bulk.exit()).as(bulk.out() + bulk.err()).isIn(ExitCode.OK, ExitCode.WORK_FAILED);
+            String run = bulk.lines().getFirst().replaceAll("^Bulk run (\\S+) started.*$", "$1");
+            JsonNode shown = CliRun.against(api, LocalStack.READ_ONLY_TOKEN, "bulk", "show", run, "--json").json();
+            assertThat(shown.path("status").asString()).as(type).isEqualTo("FINISHED");
+            assertThat(shown.path("total").asLong()).as(type).isEqualTo(entities);
+            assertThat(shown.path("done").asLong() + shown.path("unchanged").asLong() + shown.path("failed").asLong())
+                    .as(type).isEqualTo(entities);
+        }
+        // Fulfillments read the store's active orders with an RE id: the gateway has Magento's settings, so it counts.
+        CliRun fulfillments = CliRun.against(api, LocalStack.OPERATOR_TOKEN, "bulk", "fulfillments", "--dry-run");
+        assertThat(fulfillments.exit()).as(fulfillments.out() + fulfillments.err()).isZero();
+        assertThat(fulfillments.out()).containsPattern("would resync \\d+ entities");
+    }
+
+    @Test
     void aBulkOfEveryCustomerFinishesWithCountsMatchingTheOutcomesAndItsProgressBarRendered() {
         CliRun dryRun = CliRun.against(api, LocalStack.OPERATOR_TOKEN, "bulk", "customers", "--dry-run");
         assertThat(dryRun.exit()).as(dryRun.err()).isZero();

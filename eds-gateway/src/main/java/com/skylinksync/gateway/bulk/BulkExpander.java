@@ -6,9 +6,8 @@ import com.skylinksync.gateway.acknowledgement.Acknowledgements;
 import com.skylinksync.gateway.outbox.OutboxMessage;
 import com.skylinksync.gateway.outbox.OutboxRelay;
 import com.skylinksync.gateway.outbox.OutboxWriter;
-import com.skylinksync.retailexpress.RetailExpressCatalogue;
-import com.skylinksync.retailexpress.RetailExpressCustomers;
 import com.skylinksync.retailexpress.RetailExpressException;
+import com.skylinksync.schemas.EntityKey;
 import com.skylinksync.schemas.AvroEventSerializer;
 import com.skylinksync.schemas.TraceIds;
 import com.skylinksync.schemas.Topics;
@@ -47,8 +46,7 @@ public class BulkExpander implements SmartLifecycle {
     private final OutboxWriter outbox;
     private final OutboxRelay relay;
     private final Acknowledgements acknowledgements;
-    private final RetailExpressCustomers customers;
-    private final RetailExpressCatalogue catalogue;
+    private final BulkSources sources;
     private final GatewayProperties properties;
     private final MeterRegistry meters;
     private final AvroEventSerializer serializer = new AvroEventSerializer();
@@ -56,15 +54,13 @@ public class BulkExpander implements SmartLifecycle {
     private final AtomicReference<Disposable> running = new AtomicReference<>();
 
     BulkExpander(BulkQueue queue, TransactionalOperator transactions, OutboxWriter outbox, OutboxRelay relay,
-                 Acknowledgements acknowledgements, RetailExpressCustomers customers, RetailExpressCatalogue catalogue,
-                 GatewayProperties properties, MeterRegistry meters) {
+                 Acknowledgements acknowledgements, BulkSources sources, GatewayProperties properties, MeterRegistry meters) {
         this.queue = queue;
         this.transactions = transactions;
         this.outbox = outbox;
         this.relay = relay;
         this.acknowledgements = acknowledgements;
-        this.customers = customers;
-        this.catalogue = catalogue;
+        this.sources = sources;
         this.properties = properties;
         this.meters = meters;
     }
@@ -119,14 +115,14 @@ public class BulkExpander implements SmartLifecycle {
     /** One bulk request, start to end; its own failures are recorded on it, never thrown. */
     Mono<Void> expand(BulkRequest request) {
         BulkKind kind = BulkKind.of(request.edsType());
-        if (kind == BulkKind.SALES_CHANNEL && !configuredChannel(request.entityId())) {
+        if ((kind == BulkKind.SALES_CHANNEL || kind == BulkKind.CHANNEL_OUTLETS) && !configuredChannel(request.entityId())) {
             log.warn("{}: channel {} is not a sales channel this gateway syncs; recorded as IGNORED", request, request.entityId());
             return transactions.transactional(queue.giveUp(request, "IGNORED", "UNKNOWN_SALES_CHANNEL",
                             "Sales channel " + request.entityId() + " is not synced by this gateway"))
                     .then(acknowledgeIfComplete(request));
         }
         Instant started = Instant.now();
-        return Mono.fromCallable(() -> kind.enumerate(customers, catalogue, request))
+        return Mono.fromCallable(() -> kind.enumerate(sources, request))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(ids -> addInChunks(request, kind, ids)
                         .flatMap(added -> transactions.transactional(queue.finish(request, ids.size()))
@@ -139,10 +135,10 @@ public class BulkExpander implements SmartLifecycle {
                 .onErrorResume(e -> failed(request, e));
     }
 
-    private Mono<Integer> addInChunks(BulkRequest request, BulkKind kind, List<Integer> ids) {
-        List<List<String>> chunks = new ArrayList<>();
+    private Mono<Integer> addInChunks(BulkRequest request, BulkKind kind, List<BulkKind.Enumerated> ids) {
+        List<List<BulkKind.Enumerated>> chunks = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += properties.bulkChunkSize()) {
-            chunks.add(ids.subList(from, Math.min(ids.size(), from + properties.bulkChunkSize())).stream().map(String::valueOf).toList());
+            chunks.add(ids.subList(from, Math.min(ids.size(), from + properties.bulkChunkSize())));
         }
         return Flux.fromIterable(chunks)
                 .concatMap(chunk -> transactions.transactional(queue.addEntities(request, kind, chunk).collectList()
@@ -155,24 +151,24 @@ public class BulkExpander implements SmartLifecycle {
                 .reduce(0, Integer::sum);
     }
 
-    private List<OutboxMessage> events(BulkRequest request, BulkKind kind, List<String> ids) {
+    private List<OutboxMessage> events(BulkRequest request, BulkKind kind, List<BulkKind.Enumerated> entities) {
         Instant now = Instant.now();
         // Bulk work goes to the backlog topic: EDS changes made meanwhile are never queued behind it.
         String topic = Topics.forEvent(kind.entityType(), Origin.BULK);
-        List<OutboxMessage> messages = new ArrayList<>(ids.size());
-        for (String id : ids) {
+        List<OutboxMessage> messages = new ArrayList<>(entities.size());
+        for (BulkKind.Enumerated entity : entities) {
             EntityChanged event = EntityChanged.newBuilder()
                     .setChangeSetId(request.changeSetId())
                     .setOrigin(Origin.BULK)
                     .setClientId(request.clientId().toString())
                     .setSalesChannelId(kind.channel(request))
                     .setEntityType(kind.entityType())
-                    .setEntityId(id)
-                    .setAttributeCode(null)
+                    .setEntityId(entity.entityId())
+                    .setAttributeCode(entity.attributeCode())
                     .setObservedAt(now)
                     .setTraceId(TraceIds.w3c(request.traceId()))
                     .build();
-            messages.add(new OutboxMessage(request.changeSetId(), topic, id, serializer.serialize(topic, event), now));
+            messages.add(new OutboxMessage(request.changeSetId(), topic, EntityKey.of(event), serializer.serialize(topic, event), now));
         }
         return messages;
     }

@@ -50,21 +50,26 @@ class BulkQueue {
      * Adds enumerated entities to the change set; returns the ids that were not in it yet (named by RE itself, or
      * added by an earlier attempt at this request). Only those get an event: a retried enumeration publishes nothing twice.
      */
-    Flux<String> addEntities(BulkRequest request, BulkKind kind, List<String> ids) {
+    Flux<BulkKind.Enumerated> addEntities(BulkRequest request, BulkKind kind, List<BulkKind.Enumerated> entities) {
+        // '' stands for "no attribute code" in the array: a NULL element is not worth the driver's edge cases.
         return db.sql("""
-                        INSERT INTO change_set_entity (change_set_id, eds_type, entity_id, entity_type, outcome, origin)
-                        SELECT :changeSet, :edsType, id, :entityType, 'PENDING', 'BULK' FROM unnest(CAST(:ids AS varchar[])) AS id
+                        INSERT INTO change_set_entity (change_set_id, eds_type, entity_id, entity_type, attribute_code, outcome, origin)
+                        SELECT :changeSet, e.eds_type, e.id, :entityType, NULLIF(e.code, ''), 'PENDING', 'BULK'
+                        FROM unnest(CAST(:edsTypes AS varchar[]), CAST(:ids AS varchar[]), CAST(:codes AS varchar[])) AS e(eds_type, id, code)
                         WHERE CAST(:since AS timestamptz) IS NULL OR NOT EXISTS (
-                            SELECT 1 FROM change_set_entity s WHERE s.entity_type = :entityType AND s.entity_id = id
+                            SELECT 1 FROM change_set_entity s WHERE s.entity_type = :entityType AND s.entity_id = e.id
+                              AND s.attribute_code IS NOT DISTINCT FROM NULLIF(e.code, '')
                               AND s.outcome IN ('SYNCED', 'UNCHANGED') AND s.finished_at >= CAST(:since AS timestamptz))
                         ON CONFLICT DO NOTHING
-                        RETURNING entity_id""")
+                        RETURNING eds_type, entity_id, attribute_code""")
                 .bind("changeSet", request.changeSetId())
-                .bind("edsType", kind.enumeratedEdsType())
                 .bind("entityType", kind.entityType().name())
-                .bind("ids", ids.toArray(String[]::new))
+                .bind("edsTypes", entities.stream().map(BulkKind.Enumerated::edsType).toArray(String[]::new))
+                .bind("ids", entities.stream().map(BulkKind.Enumerated::entityId).toArray(String[]::new))
+                .bind("codes", entities.stream().map(e -> e.attributeCode() == null ? "" : e.attributeCode()).toArray(String[]::new))
                 .bind("since", since(request))
-                .map(row -> row.get("entity_id", String.class))
+                .map(row -> new BulkKind.Enumerated(row.get("eds_type", String.class), row.get("attribute_code", String.class),
+                        row.get("entity_id", String.class)))
                 .all();
     }
 

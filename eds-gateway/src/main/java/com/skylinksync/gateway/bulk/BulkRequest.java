@@ -6,8 +6,8 @@ import java.util.UUID;
  * A bulk entity of a change set, claimed by this replica for enumeration.
  *
  * @param changeSetId    the change set the enumerated entities join
- * @param edsType        {@code SalesChannel} or {@code BulkCustomer}
- * @param entityId       the bulk entity's id: the channel for {@code SalesChannel}, meaningless for {@code BulkCustomer}
+ * @param edsType        a {@link BulkKind}'s EDS type: {@code SalesChannel}, {@code BulkCustomer}, {@code AllAttributes}, ...
+ * @param entityId       the bulk entity's id: the channel for {@code SalesChannel} and {@code ChannelOutlets}, meaningless otherwise
  * @param attempts       enumerations tried so far, this one included
  * @param clientId       RE client of the change set
  * @param salesChannelId sales channel of the change set

@@ -28,7 +28,9 @@ class BulkRunController {
     }
 
     /**
-     * @param type   customers, products (every configured channel's, unioned) or price-groups
+     * @param type   customers, products (every configured channel's, unioned), price-groups, attributes (the options
+     *               of the 8 attribute codes), outlets (every configured channel's, unioned) or fulfillments (the RE
+     *               orders of Magento's active orders; needs the gateway's Magento settings)
      * @param since  ISO-8601 instant: leave out entities whose latest outcome (SYNCED or UNCHANGED) is at or after it
      *               (RE offers no changed-since enumeration, so this is "not synced since then")
      * @param dryRun count the entities and the RE calls it would cost, start nothing
@@ -42,8 +44,10 @@ class BulkRunController {
         return Mono.defer(() -> {
             BulkRuns.RunType type = BulkRuns.RunType.of(request.type() == null ? "" : request.type()).orElseThrow(() ->
                     new ProblemException(Problem.of("unsupported-bulk-type", "Unprocessable Content", 422,
-                            "type must be one of " + BulkRuns.typeNames() + " (attributes, outlets and fulfillments arrive with"
-                                    + " the services that sync them)").at("/type")));
+                            "type must be one of " + BulkRuns.typeNames()).at("/type")));
+            runs.unavailable(type).ifPresent(reason -> {
+                throw new ProblemException(Problem.of("bulk-type-unavailable", "Unprocessable Content", 422, reason).at("/type"));
+            });
             Instant since;
             try {
                 since = request.since() == null ? null : Instant.parse(request.since());

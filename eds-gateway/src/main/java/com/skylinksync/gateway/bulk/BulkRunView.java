@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param id          the run's id (its change set's id)
  * @param source      OPERATOR or EDS (RE's bulk types)
- * @param type        customers, products, price-groups
+ * @param type        customers, products, price-groups, attributes, outlets, fulfillments
  * @param status      ENUMERATING (ids still being read from RE), RUNNING, FINISHED, CANCELLED
  * @param total       entities in the run so far
  * @param done        synced (written)

@@ -5,8 +5,6 @@ import com.skylinksync.gateway.changesets.ChangeSetEntity;
 import com.skylinksync.gateway.changesets.ChangeSetRegistry;
 import com.skylinksync.gateway.changesets.EntityDisposition;
 import com.skylinksync.gateway.changesets.NewChangeSet;
-import com.skylinksync.retailexpress.RetailExpressCatalogue;
-import com.skylinksync.retailexpress.RetailExpressCustomers;
 import com.skylinksync.schemas.avro.EntityType;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -36,7 +34,10 @@ class BulkRuns {
     enum RunType {
         CUSTOMERS("customers", EntityType.CUSTOMER),
         PRODUCTS("products", EntityType.PRODUCT),
-        PRICE_GROUPS("price-groups", EntityType.PRICE_GROUP);
+        PRICE_GROUPS("price-groups", EntityType.PRICE_GROUP),
+        ATTRIBUTES("attributes", EntityType.ATTRIBUTE_OPTION),
+        OUTLETS("outlets", EntityType.OUTLET),
+        FULFILLMENTS("fulfillments", EntityType.ORDER);
 
         final String name;
         final EntityType entityType;
@@ -61,28 +62,41 @@ class BulkRuns {
     private final ChangeSetRegistry registry;
     private final BulkExpander expander;
     private final GatewayProperties properties;
-    private final RetailExpressCustomers customers;
-    private final RetailExpressCatalogue catalogue;
+    private final BulkSources sources;
 
     BulkRuns(DatabaseClient db, TransactionalOperator transactions, ChangeSetRegistry registry, BulkExpander expander,
-             GatewayProperties properties, RetailExpressCustomers customers, RetailExpressCatalogue catalogue) {
+             GatewayProperties properties, BulkSources sources) {
         this.db = db;
         this.transactions = transactions;
         this.registry = registry;
         this.expander = expander;
         this.properties = properties;
-        this.customers = customers;
-        this.catalogue = catalogue;
+        this.sources = sources;
     }
 
-    /** Products are every configured sales channel's, unioned (an id in two channels is one entity of the run). */
+    /**
+     * Products and outlets are every configured sales channel's, unioned (an id in two channels is one entity of the
+     * run, its event for the first channel that has it).
+     */
     private List<ChangeSetEntity> bulkEntities(RunType type) {
         return switch (type) {
             case CUSTOMERS -> List.of(expand(BulkKind.BULK_CUSTOMER, "0", EntityType.CUSTOMER));
             case PRICE_GROUPS -> List.of(expand(BulkKind.ALL_PRICE_GROUPS, "0", EntityType.PRICE_GROUP));
             case PRODUCTS -> properties.salesChannels().stream()
                     .map(channel -> expand(BulkKind.SALES_CHANNEL, channel.toString(), EntityType.PRODUCT)).toList();
+            case ATTRIBUTES -> List.of(expand(BulkKind.ALL_ATTRIBUTES, "0", EntityType.ATTRIBUTE_OPTION));
+            case OUTLETS -> properties.salesChannels().stream()
+                    .map(channel -> expand(BulkKind.CHANNEL_OUTLETS, channel.toString(), EntityType.OUTLET)).toList();
+            case FULFILLMENTS -> List.of(expand(BulkKind.LINKED_ORDERS, "0", EntityType.ORDER));
         };
+    }
+
+    /** Why this type cannot run on this gateway; empty when it can (fulfillments read Magento's orders). */
+    Optional<String> unavailable(RunType type) {
+        return type == RunType.FULFILLMENTS && !sources.linkedOrders().available()
+                ? Optional.of("fulfillments enumerates Magento's active orders: set skylink.magento.base-url and"
+                + " skylink.magento.access-token on the gateway")
+                : Optional.empty();
     }
 
     private static ChangeSetEntity expand(BulkKind kind, String id, EntityType type) {
@@ -105,24 +119,30 @@ class BulkRuns {
     Mono<BulkRunView.DryRun> dryRun(RunType type, Instant since) {
         List<ChangeSetEntity> bulk = bulkEntities(type);
         return Flux.fromIterable(bulk)
-                .concatMap(entity -> Mono.fromCallable(() -> BulkKind.of(entity.edsType()).enumerate(customers, catalogue,
+                .concatMap(entity -> Mono.fromCallable(() -> BulkKind.of(entity.edsType()).enumerate(sources,
                                 new BulkRequest("dry-run", entity.edsType(), entity.entityId(), 1, properties.clientId(),
                                         properties.salesChannels().getFirst(), UUID.randomUUID(), since)))
                         .subscribeOn(Schedulers.boundedElastic()))
                 .flatMapIterable(ids -> ids)
-                .map(String::valueOf)
-                .distinct()
+                // Distinct as the change set's key would make them (an outlet of two channels is one entity).
+                .distinct(entity -> entity.edsType() + "/" + entity.entityId())
                 .collectList()
                 .flatMap(ids -> since == null || ids.isEmpty() ? Mono.just((long) ids.size())
                         : db.sql("""
-                                SELECT count(*) AS left_in FROM unnest(CAST(:ids AS varchar[])) AS id
-                                WHERE NOT EXISTS (SELECT 1 FROM change_set_entity s WHERE s.entity_type = :type AND s.entity_id = id
+                                SELECT count(*) AS left_in FROM unnest(CAST(:ids AS varchar[]), CAST(:codes AS varchar[])) AS e(id, code)
+                                WHERE NOT EXISTS (SELECT 1 FROM change_set_entity s WHERE s.entity_type = :type AND s.entity_id = e.id
+                                  AND s.attribute_code IS NOT DISTINCT FROM NULLIF(e.code, '')
                                   AND s.outcome IN ('SYNCED', 'UNCHANGED') AND s.finished_at >= :since)""")
-                        .bind("ids", ids.toArray(String[]::new)).bind("type", type.entityType.name())
+                        .bind("ids", ids.stream().map(BulkKind.Enumerated::entityId).toArray(String[]::new))
+                        .bind("codes", ids.stream().map(e -> e.attributeCode() == null ? "" : e.attributeCode()).toArray(String[]::new))
+                        .bind("type", type.entityType.name())
                         .bind("since", since.atOffset(ZoneOffset.UTC))
                         .map(row -> row.get("left_in", Long.class)).one())
                 // Each entity costs at most one RE fetch (the services fetch many per call where RE allows it).
-                .map(entities -> new BulkRunView.DryRun(type.name, entities, bulk.size(), bulk.size() + entities, since));
+                .map(entities -> {
+                    long enumerationCalls = bulk.stream().filter(entity -> BulkKind.of(entity.edsType()).readsRetailExpress()).count();
+                    return new BulkRunView.DryRun(type.name, entities, enumerationCalls, enumerationCalls + entities, since);
+                });
     }
 
     private static final String RUNS = """
@@ -135,9 +155,8 @@ class BulkRuns {
 
     Mono<BulkRunView.Page> list(int limit) {
         return db.sql(RUNS + " ORDER BY c.received_at DESC, c.id LIMIT :limit").bind("limit", limit)
-                .map(row -> row)
+                .map(BulkRuns::header) // read inside the driver's mapping: a row escaping it is already released
                 .all()
-                .map(BulkRuns::header)
                 .concatMap(this::withCounts)
                 .collectList()
                 .map(BulkRunView.Page::new);
@@ -157,7 +176,8 @@ class BulkRuns {
                         .then(db.sql("""
                                 UPDATE change_set_entity e SET outcome = 'CANCELLED', finished_at = now()
                                 WHERE e.change_set_id = :id AND e.outcome IN ('PENDING', 'FAILED')
-                                  AND (e.origin = 'EDS' OR EXISTS (SELECT 1 FROM outbox o WHERE o.change_set_id = :id AND o.message_key = e.entity_id))""")
+                                  AND (e.origin = 'EDS' OR EXISTS (SELECT 1 FROM outbox o WHERE o.change_set_id = :id
+                                       AND o.message_key = CASE WHEN e.attribute_code IS NULL THEN e.entity_id ELSE e.attribute_code || ':' || e.entity_id END))""")
                                 .bind("id", id).fetch().rowsUpdated())
                         .then(db.sql("DELETE FROM outbox WHERE change_set_id = :id").bind("id", id).fetch().rowsUpdated())
                         .thenReturn(true)));

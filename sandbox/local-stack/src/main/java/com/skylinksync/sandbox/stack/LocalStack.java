@@ -194,7 +194,7 @@ public final class LocalStack implements AutoCloseable {
         settings.put("skylink.gateway.sync-services.catalog.group", "catalog-sync-service");
         settings.put("skylink.gateway.sync-services.fulfillment.base-url", "http://127.0.0.1:" + ports.fulfillmentSync());
         settings.put("skylink.gateway.sync-services.fulfillment.group", "fulfillment-sync-service");
-        // Drift (skylink drift, /ops/drift) reads Magento from the gateway.
+        // The gateway reads Magento: drift (skylink drift, /ops/drift) and a fulfillments bulk run (active orders).
         settings.put("skylink.magento.base-url", magento.restBase());
         settings.put("skylink.magento.access-token", magento.accessToken());
         return settings;
