@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,14 +88,9 @@ class KeyLockTest {
     }
 
     /** Polls pg_locks until {@code count} advisory locks are waited for, with a deadline. */
-    private static void awaitWaitingLocks(long count) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (waitingAdvisoryLocks() != count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no holder waited for the key within 20 s");
-            }
-            Thread.sleep(20); // a poll loop: pg_locks is read again shortly
-        }
+    private static void awaitWaitingLocks(long count) {
+        Awaitility.await("a holder waiting for the key").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                .until(() -> waitingAdvisoryLocks() == count);
     }
 
     private static void await(CountDownLatch latch) {
