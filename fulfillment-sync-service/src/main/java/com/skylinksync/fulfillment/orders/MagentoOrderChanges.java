@@ -1,16 +1,13 @@
 package com.skylinksync.fulfillment.orders;
 
-import com.skylinksync.connector.ChangeSource;
 import com.skylinksync.connector.ContentHash;
 import com.skylinksync.fulfillment.OrderSettings;
+import com.skylinksync.fulfillment.PolledMagentoChanges;
 import com.skylinksync.fulfillment.Snapshots;
 import com.skylinksync.magento.UpdatedAtChanges;
-import com.skylinksync.magento.UpdatedAtCursor;
 import com.skylinksync.magento.sales.MagentoOrder;
 import com.skylinksync.magento.sales.MagentoSales;
 import com.skylinksync.schemas.avro.EntityType;
-import java.time.Clock;
-import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -22,18 +19,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "skylink.orders.poll.enabled", havingValue = "true", matchIfMissing = true)
-class MagentoOrderChanges implements ChangeSource {
-
-    private final OrderSettings settings;
-    private final Snapshots snapshots;
-    private final UpdatedAtChanges<MagentoOrder> changes;
-    private final Clock clock = Clock.systemUTC();
+class MagentoOrderChanges extends PolledMagentoChanges<MagentoOrder> {
 
     MagentoOrderChanges(MagentoSales magento, OrderSettings settings, Snapshots snapshots) {
-        this.settings = settings;
-        this.snapshots = snapshots;
-        this.changes = new UpdatedAtChanges<>(magento::searchOrders, MagentoOrder::id, MagentoOrder::updatedAt,
-                o -> o.id() + ":" + ContentHash.of(snapshots.write(o)).substring(0, 12));
+        // An order's version is its id and content: its status and comments change under one updated_at second.
+        super(settings, snapshots, new UpdatedAtChanges<>(magento::searchOrders, MagentoOrder::id, MagentoOrder::updatedAt,
+                        o -> o.id() + ":" + ContentHash.of(snapshots.write(o)).substring(0, 12)),
+                o -> Long.toString(o.id()), MagentoOrder::updatedAt);
     }
 
     @Override
@@ -44,23 +36,5 @@ class MagentoOrderChanges implements ChangeSource {
     @Override
     public EntityType entityType() {
         return EntityType.MAGENTO_ORDER;
-    }
-
-    @Override
-    public Schedule schedule() {
-        return new Schedule(settings.poll().interval(), settings.poll().lease());
-    }
-
-    @Override
-    public String initialCursor() {
-        return settings.poll().startFrom() != null ? settings.poll().startFrom() : UpdatedAtCursor.at(clock.instant());
-    }
-
-    @Override
-    public Batch poll(String cursor) {
-        var advance = changes.since(cursor, settings.poll().pageSize());
-        List<Change> found = advance.fresh().stream()
-                .map(o -> new Change(Long.toString(o.id()), o.updatedAt(), snapshots.write(o))).toList();
-        return new Batch(found, advance.next().render(), false);
     }
 }

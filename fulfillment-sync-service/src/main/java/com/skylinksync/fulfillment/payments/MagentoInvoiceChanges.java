@@ -1,15 +1,12 @@
 package com.skylinksync.fulfillment.payments;
 
-import com.skylinksync.connector.ChangeSource;
 import com.skylinksync.fulfillment.OrderSettings;
+import com.skylinksync.fulfillment.PolledMagentoChanges;
 import com.skylinksync.fulfillment.Snapshots;
 import com.skylinksync.magento.UpdatedAtChanges;
-import com.skylinksync.magento.UpdatedAtCursor;
 import com.skylinksync.magento.sales.MagentoInvoice;
 import com.skylinksync.magento.sales.MagentoSales;
 import com.skylinksync.schemas.avro.EntityType;
-import java.time.Clock;
-import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -22,19 +19,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "skylink.orders.poll.enabled", havingValue = "true", matchIfMissing = true)
-class MagentoInvoiceChanges implements ChangeSource {
-
-    private final OrderSettings settings;
-    private final Snapshots snapshots;
-    private final UpdatedAtChanges<MagentoInvoice> changes;
-    private final Clock clock = Clock.systemUTC();
+class MagentoInvoiceChanges extends PolledMagentoChanges<MagentoInvoice> {
 
     MagentoInvoiceChanges(MagentoSales magento, OrderSettings settings, Snapshots snapshots) {
-        this.settings = settings;
-        this.snapshots = snapshots;
         // An invoice's version is its id and updated_at: what the push needs (total, date) does not change after.
-        this.changes = new UpdatedAtChanges<>(magento::searchInvoices, MagentoInvoice::id, MagentoInvoice::updatedAt,
-                i -> i.id() + ":" + i.updatedAt().replace(' ', 'T'));
+        super(settings, snapshots, new UpdatedAtChanges<>(magento::searchInvoices, MagentoInvoice::id, MagentoInvoice::updatedAt,
+                        i -> i.id() + ":" + i.updatedAt().replace(' ', 'T')),
+                i -> Long.toString(i.orderId()), MagentoInvoice::updatedAt);
     }
 
     @Override
@@ -45,23 +36,5 @@ class MagentoInvoiceChanges implements ChangeSource {
     @Override
     public EntityType entityType() {
         return EntityType.MAGENTO_INVOICE;
-    }
-
-    @Override
-    public Schedule schedule() {
-        return new Schedule(settings.poll().interval(), settings.poll().lease());
-    }
-
-    @Override
-    public String initialCursor() {
-        return settings.poll().startFrom() != null ? settings.poll().startFrom() : UpdatedAtCursor.at(clock.instant());
-    }
-
-    @Override
-    public Batch poll(String cursor) {
-        var advance = changes.since(cursor, settings.poll().pageSize());
-        List<Change> found = advance.fresh().stream()
-                .map(i -> new Change(Long.toString(i.orderId()), i.updatedAt(), snapshots.write(i))).toList();
-        return new Batch(found, advance.next().render(), false);
     }
 }
