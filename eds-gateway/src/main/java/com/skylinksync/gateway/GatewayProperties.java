@@ -27,7 +27,8 @@ import org.springframework.util.unit.DataSize;
  *                            a replica that takes notifications while another one publishes
  * @param relayPollInterval   how often the relay looks for unpublished events that no registration woke it for
  *                            (left by a crash, another replica, or a Kafka outage)
- * @param relayBatchSize      most outbox rows one relay transaction claims and publishes
+ * @param relayBatchSize      most outbox events one relay transaction claims and publishes (a registration's row is
+ *                            taken whole, so a bigger one goes alone)
  * @param ackAttempts         immediate attempts at RE's {@code ChangeSetProcessed} before leaving the change set to the sweep
  * @param ackBackoff          first pause between those attempts; doubles each time
  * @param ackSweepInterval    how often the sweep looks for change sets to (re)acknowledge

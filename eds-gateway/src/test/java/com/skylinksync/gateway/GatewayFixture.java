@@ -238,8 +238,9 @@ final class GatewayFixture implements AutoCloseable {
 
     // --- Database ----------------------------------------------------------------------------------------------
 
+    /** Events of the change set still in the outbox (a row holds all events of a registration since V9). */
     long outboxRows(String changeSetId) {
-        return count("SELECT count(*) FROM eds_gateway.outbox WHERE change_set_id = ?", changeSetId);
+        return count("SELECT coalesce(sum(event_count), 0) FROM eds_gateway.outbox WHERE change_set_id = ?", changeSetId);
     }
 
     long changeSetRows() {

@@ -5,7 +5,15 @@ import static com.skylinksync.gateway.EdsIntakeTest.group;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.skylinksync.sandbox.infra.PostgresServer;
+import com.skylinksync.schemas.AvroEventSerializer;
 import com.skylinksync.schemas.Topics;
+import com.skylinksync.schemas.avro.EntityType;
+import com.skylinksync.schemas.avro.Origin;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Instant;
 import com.skylinksync.schemas.avro.EntityChanged;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,6 +92,53 @@ class RecoveryTest {
                     .filter(changeSets::contains)
                     .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
             assertThat(eventsPerChangeSet).hasSize(20).allSatisfy((id, events) -> assertThat(events).isEqualTo(5));
+        }
+    }
+
+    @Test
+    void oneRowPerChangeSetRowsFromBeforeV9AndRowsLeasedToADeadRequestAreAllPublishedOnce() throws Exception {
+        String thousand = UUID.randomUUID().toString();
+        String leased = UUID.randomUUID().toString();
+        String legacy = UUID.randomUUID().toString();
+        int[] ids = new int[1000];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = 7_000_000 + i;
+        }
+        try (ConfigurableApplicationContext crashed = fixture.startGateway("skylink.gateway.relay-enabled=false",
+                "skylink.gateway.publish-wait=0s")) {
+            put(crashed, changeSet(thousand, group("Product", ids)));
+            put(crashed, changeSet(leased, group("Customer", 300000, 300001)));
+        }
+        // One outbox write per change set: all 1,000 events in one row.
+        assertThat(fixture.count("SELECT count(*) FROM eds_gateway.outbox WHERE change_set_id = ?", thousand)).isEqualTo(1);
+        assertThat(fixture.outboxRows(thousand)).isEqualTo(1000);
+        // As if the request that registered it were still publishing it itself (ImmediatePublisher's lease)...
+        fixture.postgres.execute("UPDATE eds_gateway.outbox SET claimed_until = now() + interval '1 hour' WHERE change_set_id = '" + leased + "'");
+        // ... and a row in the shape written before V9: one event in topic, message_key and payload.
+        EntityChanged legacyEvent = EntityChanged.newBuilder().setChangeSetId(legacy).setOrigin(Origin.EDS)
+                .setClientId(fixture.clientId()).setSalesChannelId(1).setEntityType(EntityType.PRODUCT).setEntityId("124005")
+                .setObservedAt(Instant.now()).setTraceId("0af7651916cd43dd8448eb211c80319c").build();
+        try (Connection connection = DriverManager.getConnection(fixture.postgres.jdbcUrl(), PostgresServer.USER, "postgres");
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO eds_gateway.outbox (change_set_id, topic, message_key,"
+                     + " payload, created_at) VALUES (?, ?, '124005', ?, now())")) {
+            insert.setString(1, legacy);
+            insert.setString(2, Topics.PRODUCTS);
+            insert.setBytes(3, new AvroEventSerializer().serialize(Topics.PRODUCTS, legacyEvent));
+            insert.executeUpdate();
+        }
+
+        try (ConfigurableApplicationContext restarted = fixture.startGateway("skylink.gateway.relay-poll-interval=100ms")) {
+            assertThat(fixture.publishedEvents(Topics.PRODUCTS, thousand)).extracting(EntityChanged::getEntityId)
+                    .hasSize(1000).doesNotHaveDuplicates();
+            assertThat(fixture.publishedEvents(Topics.PRODUCTS, legacy)).extracting(EntityChanged::getEntityId).containsExactly("124005");
+            // The relay published the rows after the leased one, and left the leased one alone.
+            assertThat(fixture.outboxRows(leased)).isEqualTo(2);
+            assertThat(fixture.readAll(Topics.CUSTOMERS)).noneMatch(r -> leased.equals(((EntityChanged) r.value()).getChangeSetId()));
+
+            // The lease runs out (its request died): the relay takes the row over.
+            fixture.postgres.execute("UPDATE eds_gateway.outbox SET claimed_until = now() - interval '1 second' WHERE change_set_id = '" + leased + "'");
+            assertThat(fixture.publishedEvents(Topics.CUSTOMERS, leased)).extracting(EntityChanged::getEntityId)
+                    .containsExactlyInAnyOrder("300000", "300001");
         }
     }
 

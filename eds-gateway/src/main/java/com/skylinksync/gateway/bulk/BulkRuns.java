@@ -177,7 +177,9 @@ class BulkRuns {
                                 UPDATE change_set_entity e SET outcome = 'CANCELLED', finished_at = now()
                                 WHERE e.change_set_id = :id AND e.outcome IN ('PENDING', 'FAILED')
                                   AND (e.origin = 'EDS' OR EXISTS (SELECT 1 FROM outbox o WHERE o.change_set_id = :id
-                                       AND o.message_key = CASE WHEN e.attribute_code IS NULL THEN e.entity_id ELSE e.attribute_code || ':' || e.entity_id END))""")
+                                       AND (o.message_key = CASE WHEN e.attribute_code IS NULL THEN e.entity_id ELSE e.attribute_code || ':' || e.entity_id END
+                                            OR CASE WHEN e.attribute_code IS NULL THEN e.entity_id ELSE e.attribute_code || ':' || e.entity_id END
+                                               = ANY(o.message_keys))))""")
                                 .bind("id", id).fetch().rowsUpdated())
                         .then(db.sql("DELETE FROM outbox WHERE change_set_id = :id").bind("id", id).fetch().rowsUpdated())
                         .thenReturn(true)));

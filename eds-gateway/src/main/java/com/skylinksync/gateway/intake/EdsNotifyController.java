@@ -7,7 +7,10 @@ import com.skylinksync.gateway.changesets.ChangeSetRegistry;
 import com.skylinksync.gateway.changesets.EntityDisposition;
 import com.skylinksync.gateway.changesets.NewChangeSet;
 import com.skylinksync.gateway.changesets.Registration;
-import com.skylinksync.gateway.outbox.OutboxRelay;
+import com.skylinksync.gateway.outbox.ImmediatePublisher;
+import com.skylinksync.gateway.outbox.Publication;
+import java.util.Objects;
+import com.skylinksync.gateway.phases.IntakePhases;
 import com.skylinksync.access.ApiKeys;
 import com.skylinksync.gateway.web.Problem;
 import com.skylinksync.gateway.web.ProblemException;
@@ -22,7 +25,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -57,18 +59,20 @@ class EdsNotifyController {
     private final ApiKeys apiKeys;
     private final NotificationParser parser;
     private final ChangeSetRegistry registry;
-    private final OutboxRelay relay;
+    private final ImmediatePublisher publisher;
     private final Acknowledgements acknowledgements;
     private final BulkExpander bulk;
     private final MeterRegistry meters;
+    private final IntakePhases phases;
 
-    EdsNotifyController(GatewayProperties properties, ChangeSetRegistry registry, OutboxRelay relay,
-                        Acknowledgements acknowledgements, BulkExpander bulk, MeterRegistry meters) {
+    EdsNotifyController(GatewayProperties properties, ChangeSetRegistry registry, ImmediatePublisher publisher,
+                        Acknowledgements acknowledgements, BulkExpander bulk, MeterRegistry meters, IntakePhases phases) {
+        this.phases = phases;
         this.properties = properties;
         this.apiKeys = new ApiKeys(properties.apiKeys());
         this.parser = new NotificationParser(properties.maxEntities());
         this.registry = registry;
-        this.relay = relay;
+        this.publisher = publisher;
         this.acknowledgements = acknowledgements;
         this.bulk = bulk;
         this.meters = meters;
@@ -121,7 +125,12 @@ class EdsNotifyController {
             throw tooLarge(maxBytes);
         }
         return readBody(request.getBody(), maxBytes)
-                .map(body -> parser.parse(body, clientId, salesChannelId))
+                .map(body -> {
+                    long parsing = System.nanoTime();
+                    ParsedNotification parsed = parser.parse(body, clientId, salesChannelId);
+                    phases.record("parse", System.nanoTime() - parsing);
+                    return parsed;
+                })
                 .flatMap(notification -> register(notification, receivedAt));
     }
 
@@ -189,18 +198,14 @@ class EdsNotifyController {
             log.warn("EDS type {} is unknown; its entities are recorded as IGNORED", type);
             meters.counter("skylink.gateway.eds.ignored.types", "type", type).increment();
         });
-        return registry.register(notification.changeSets(), receivedAt)
+        return phases.timed("register", registry.register(notification.changeSets(), receivedAt, publisher.lease()))
                 .onErrorMap(e -> !(e instanceof ProblemException), this::unavailable)
                 .flatMap(registrations -> afterRegistration(notification.changeSets(), registrations));
     }
 
     private Mono<ResponseEntity<Object>> afterRegistration(List<NewChangeSet> changeSets, List<Registration> registrations) {
         count(changeSets, registrations);
-        Set<String> toPublish = registrations.stream().filter(r -> r.created() && r.events() > 0)
-                .map(Registration::changeSetId).collect(Collectors.toSet());
-        if (!toPublish.isEmpty()) {
-            relay.wake();
-        }
+        List<Publication> toPublish = registrations.stream().map(Registration::publication).filter(Objects::nonNull).toList();
         if (registrations.stream().anyMatch(r -> r.expansions() > 0)) {
             bulk.wake();
         }
@@ -214,11 +219,11 @@ class EdsNotifyController {
                         }))
                 .then();
         return acknowledgeComplete
-                .then(relay.awaitPublished(toPublish, properties.publishWait()))
+                .then(phases.timed("publish", publisher.publish(toPublish, properties.publishWait())))
                 .map(published -> {
                     if (!published) {
                         log.warn("Events of change sets {} not on Kafka within {}; registered, the relay keeps publishing",
-                                toPublish, properties.publishWait());
+                                toPublish.stream().map(Publication::changeSetId).toList(), properties.publishWait());
                     }
                     return answer(changeSets, registrations);
                 });

@@ -51,7 +51,7 @@ class OutboxGauges implements SmartLifecycle {
     }
 
     Mono<Void> sample() {
-        return db.sql("SELECT count(*) AS depth, min(created_at) AS oldest FROM outbox")
+        return db.sql("SELECT coalesce(sum(event_count), 0) AS depth, min(created_at) AS oldest FROM outbox")
                 .map(row -> new Sample(row.get("depth", Long.class), row.get("oldest", OffsetDateTime.class)))
                 .one()
                 .doOnNext(last::set)

@@ -2,28 +2,18 @@ package com.skylinksync.gateway.outbox;
 
 import com.skylinksync.gateway.GatewayProperties;
 import com.skylinksync.gateway.signal.WakeUps;
-import com.skylinksync.gateway.tracing.ChangeSetTraces;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.tracing.Span;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -31,7 +21,6 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Drains the outbox to Kafka. Each batch is one database transaction: claim rows with {@code FOR UPDATE SKIP LOCKED}
@@ -39,8 +28,10 @@ import reactor.core.scheduler.Schedulers;
  * Kafka's acknowledgements ({@code acks=all}), delete the published rows, commit. A crash before the commit leaves
  * the rows for the next drain: events are published at least once, and never lost.
  *
- * <p>It drains on a short poll interval (rows left by a crash, another replica or a Kafka outage) and at once when
- * woken after a registration, so a notification is usually answered within one Kafka round trip.
+ * <p>An EDS notification publishes its own events ({@link ImmediatePublisher}); the relay drains on a short poll
+ * interval what is left (by a crash, another replica, a Kafka outage) and at once when woken after other writers
+ * (bulk expansion, redrives, single syncs, drift heals). It reads both row shapes: one row of framed events per
+ * registration (V9), and one event per row as written before.
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
@@ -52,26 +43,18 @@ public class OutboxRelay implements SmartLifecycle {
 
     private final DatabaseClient db;
     private final TransactionalOperator transactions;
-    private final KafkaTemplate<String, byte[]> kafka;
-    private final ChangeSetTraces traces;
+    private final EventSender sender;
     private final GatewayProperties properties;
-    private final Counter publishedEvents;
-    private final Counter failedEvents;
     private final WakeUps wakeups = new WakeUps();
     private final Sinks.Many<String> publishedChangeSets = Sinks.many().multicast().directBestEffort();
     private final AtomicReference<Running> running = new AtomicReference<>();
 
-    OutboxRelay(DatabaseClient db, TransactionalOperator transactions, KafkaTemplate<String, byte[]> kafka,
-                ChangeSetTraces traces, GatewayProperties properties, MeterRegistry meters) {
+    OutboxRelay(DatabaseClient db, TransactionalOperator transactions, EventSender sender, GatewayProperties properties) {
         this.db = db;
         this.transactions = transactions;
-        this.kafka = kafka;
-        this.traces = traces;
+        this.sender = sender;
+
         this.properties = properties;
-        this.publishedEvents = Counter.builder("skylink.gateway.outbox.published")
-                .description("Events published from the outbox and acknowledged by Kafka").register(meters);
-        this.failedEvents = Counter.builder("skylink.gateway.outbox.publish.failures")
-                .description("Event publications that failed and were left in the outbox to retry").register(meters);
     }
 
     /** Asks for a drain now (after a registration committed). Cheap; wake-ups during a drain collapse into one more. */
@@ -156,7 +139,7 @@ public class OutboxRelay implements SmartLifecycle {
     /** Publishes batch after batch until the outbox is empty or a publication fails (the next poll retries). */
     private Mono<Void> drain() {
         return publishBatch()
-                .expand(batch -> batch.full(properties.relayBatchSize()) && batch.failed() == 0 ? publishBatch() : Mono.empty())
+                .expand(batch -> batch.more() && batch.failed() == 0 ? publishBatch() : Mono.empty())
                 .then()
                 .onErrorResume(e -> {
                     log.warn("Outbox drain failed, will retry in {}: {}", properties.relayPollInterval(), e.toString());
@@ -165,18 +148,23 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private Mono<Batch> publishBatch() {
-        // The change set's trace comes along, so its events are published in (and carry) the trace of its EDS request.
+        // Claim rows (locked until this transaction ends, so no other replica or request publishes them meanwhile),
+        // then read the events of those that fit the batch: a row is taken whole, so a bigger one goes out alone.
         Flux<Batch> inTransaction = db.sql("""
-                        SELECT o.id, o.change_set_id, o.topic, o.message_key, o.payload, c.trace_id, c.trace_parent
-                        FROM outbox o LEFT JOIN change_set c ON c.id = o.change_set_id
-                        ORDER BY o.id LIMIT :limit FOR UPDATE OF o SKIP LOCKED""")
+                        SELECT id, event_count FROM outbox WHERE claimed_until IS NULL OR claimed_until < now()
+                        ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED""")
                 .bind("limit", properties.relayBatchSize())
-                .map(row -> new Claimed(row.get("id", Long.class), row.get("change_set_id", String.class),
-                        row.get("topic", String.class), row.get("message_key", String.class), row.get("payload", byte[].class),
-                        row.get("trace_id", UUID.class), row.get("trace_parent", String.class)))
+                .map(row -> new long[] {row.get("id", Long.class), row.get("event_count", Integer.class)})
                 .all()
                 .collectList()
-                .flatMap(rows -> rows.isEmpty() ? Mono.just(Batch.EMPTY) : publish(rows).flatMap(this::recordOutcome))
+                .flatMap(locked -> {
+                    if (locked.isEmpty()) {
+                        return Mono.just(Batch.EMPTY);
+                    }
+                    Long[] ids = fitting(locked);
+                    boolean more = ids.length < locked.size() || locked.size() >= properties.relayBatchSize();
+                    return read(ids).flatMap(this::publish).flatMap(sent -> recordOutcome(sent, more));
+                })
                 .flux();
         // collectList after the transaction: its value arrives only once the commit is done, so nobody is told
         // "published" about rows a rollback could still bring back.
@@ -186,86 +174,125 @@ public class OutboxRelay implements SmartLifecycle {
                 .doOnNext(this::announce);
     }
 
-    private Mono<List<Sent>> publish(List<Claimed> rows) {
-        // send() may block for metadata (max.block.ms): keep it off the database driver's event loop.
-        return Mono.fromCallable(() -> {
-                    Map<Long, CompletableFuture<?>> byId = new HashMap<>();
-                    Map<String, List<Claimed>> byChangeSet = new LinkedHashMap<>();
-                    rows.forEach(row -> byChangeSet.computeIfAbsent(row.changeSetId(), id -> new ArrayList<>()).add(row));
-                    // One span per change set and batch (not per event: a bulk change set has thousands).
-                    byChangeSet.forEach((changeSetId, ofChangeSet) -> {
-                        Claimed first = ofChangeSet.getFirst();
-                        Span span = traces.continued("outbox publish", first.traceParent(), first.traceId())
-                                .tag("skylink.change.set.id", changeSetId)
-                                .tag("skylink.events", Integer.toString(ofChangeSet.size()));
-                        traces.within(span, () -> ofChangeSet.forEach(row -> byId.put(row.id(), send(row, span))));
-                    });
-                    List<CompletableFuture<?>> futures = new ArrayList<>(rows.size());
-                    rows.forEach(row -> futures.add(byId.get(row.id())));
-                    return futures;
-                })
-                .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(futures -> Flux.range(0, rows.size())
-                        .concatMap(i -> Mono.fromFuture(futures.get(i))
-                                .thenReturn(new Sent(rows.get(i), null))
-                                .onErrorResume(e -> Mono.just(new Sent(rows.get(i), e))))
-                        .collectList());
-    }
-
-    private CompletableFuture<?> send(Claimed row, Span span) {
-        try {
-            var record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
-            traces.inject(span, record.headers());
-            return kafka.send(record);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+    private Long[] fitting(List<long[]> locked) {
+        List<Long> ids = new ArrayList<>();
+        long events = 0;
+        for (long[] row : locked) {
+            if (!ids.isEmpty() && events + row[1] > properties.relayBatchSize()) {
+                break;
+            }
+            ids.add(row[0]);
+            events += row[1];
         }
+        return ids.toArray(Long[]::new);
     }
 
-    private Mono<Batch> recordOutcome(List<Sent> sent) {
-        Long[] published = sent.stream().filter(s -> s.error() == null).map(s -> s.row().id()).toArray(Long[]::new);
-        List<Sent> failures = sent.stream().filter(s -> s.error() != null).toList();
+    private Mono<List<Claimed>> read(Long[] ids) {
+        // The change set's trace comes along, so its events are published in (and carry) the trace of its EDS request.
+        return db.sql("""
+                        SELECT o.id, o.change_set_id, o.topic, o.message_key, o.payload, o.events, c.trace_id, c.trace_parent
+                        FROM outbox o LEFT JOIN change_set c ON c.id = o.change_set_id
+                        WHERE o.id = ANY(:ids) ORDER BY o.id""")
+                .bind("ids", ids)
+                .map(row -> {
+                    byte[] framed = row.get("events", byte[].class);
+                    // A row written before V9 holds one event in its own columns.
+                    List<OutboxEvents.Event> events = framed != null ? OutboxEvents.decode(framed)
+                            : List.of(new OutboxEvents.Event(row.get("topic", String.class), row.get("message_key", String.class),
+                            row.get("payload", byte[].class)));
+                    return new Claimed(row.get("id", Long.class), framed != null, new EventSender.Outgoing(
+                            row.get("change_set_id", String.class), row.get("trace_parent", String.class),
+                            row.get("trace_id", UUID.class), events));
+                })
+                .all()
+                .collectList();
+    }
+
+    private Mono<List<Sent>> publish(List<Claimed> rows) {
+        return sender.send(rows.stream().map(Claimed::outgoing).toList())
+                .map(failures -> {
+                    List<Sent> sent = new ArrayList<>(rows.size());
+                    for (int i = 0; i < rows.size(); i++) {
+                        sent.add(new Sent(rows.get(i), failures.get(i)));
+                    }
+                    return sent;
+                });
+    }
+
+    /** Deletes what Kafka acknowledged; a row some of whose events failed keeps just those, to retry. */
+    private Mono<Batch> recordOutcome(List<Sent> sent, boolean more) {
+        Long[] published = sent.stream().filter(Sent::allAcknowledged).map(s -> s.row().id()).toArray(Long[]::new);
+        List<Sent> failed = sent.stream().filter(s -> !s.allAcknowledged()).toList();
         Set<String> changeSets = new LinkedHashSet<>();
-        sent.stream().filter(s -> s.error() == null).forEach(s -> changeSets.add(s.row().changeSetId()));
+        sent.stream().filter(Sent::allAcknowledged).forEach(s -> changeSets.add(s.row().outgoing().changeSetId()));
         Mono<Long> delete = published.length == 0 ? Mono.just(0L) : db.sql("DELETE FROM outbox WHERE id = ANY(:ids)")
                 .bind("ids", published).fetch().rowsUpdated();
-        Mono<Long> markFailed = Mono.just(0L);
-        if (!failures.isEmpty()) {
-            Throwable first = failures.getFirst().error();
-            String error = first.getClass().getSimpleName() + ": " + first.getMessage();
-            log.warn("{} of {} outbox events not acknowledged by Kafka, left to retry: {}", failures.size(), sent.size(), error);
-            markFailed = db.sql("UPDATE outbox SET attempts = attempts + 1, last_error = :error WHERE id = ANY(:ids)")
-                    .bind("error", error)
-                    .bind("ids", failures.stream().map(s -> s.row().id()).toArray(Long[]::new))
-                    .fetch().rowsUpdated();
+        int events = sent.stream().mapToInt(s -> s.row().outgoing().events().size()).sum();
+        int failedEvents = failed.stream().mapToInt(Sent::failedEvents).sum();
+        Mono<Void> keepFailed = Flux.fromIterable(failed).concatMap(this::keepFailed).then();
+        if (!failed.isEmpty()) {
+            log.warn("{} of {} outbox events not acknowledged by Kafka, left to retry: {}", failedEvents, events,
+                    failed.getFirst().error());
         }
-        return delete.then(markFailed).thenReturn(new Batch(sent.size(), published.length, failures.size(), changeSets));
+        return delete.then(keepFailed).thenReturn(new Batch(more, events - failedEvents, failedEvents, changeSets));
+    }
+
+    private Mono<Long> keepFailed(Sent sent) {
+        String error = sent.error();
+        if (!sent.row().framed()) {
+            return db.sql("UPDATE outbox SET attempts = attempts + 1, last_error = :error WHERE id = :id")
+                    .bind("error", error).bind("id", sent.row().id()).fetch().rowsUpdated();
+        }
+        List<OutboxEvents.Event> left = new ArrayList<>();
+        List<OutboxEvents.Event> events = sent.row().outgoing().events();
+        for (int i = 0; i < events.size(); i++) {
+            if (sent.failures().get(i) != null) {
+                left.add(events.get(i));
+            }
+        }
+        return db.sql("""
+                        UPDATE outbox SET events = :events, message_keys = :keys, event_count = :count,
+                               attempts = attempts + 1, last_error = :error
+                        WHERE id = :id""")
+                .bind("events", OutboxEvents.encode(left))
+                .bind("keys", left.stream().map(OutboxEvents.Event::key).toArray(String[]::new))
+                .bind("count", left.size())
+                .bind("error", error)
+                .bind("id", sent.row().id())
+                .fetch().rowsUpdated();
     }
 
     private void announce(Batch batch) {
         if (batch.published() > 0) {
-            publishedEvents.increment(batch.published());
             log.debug("Published {} outbox events of change sets {}", batch.published(), batch.changeSets());
-        }
-        if (batch.failed() > 0) {
-            failedEvents.increment(batch.failed());
         }
         batch.changeSets().forEach(id -> publishedChangeSets.tryEmitNext(id)); // waiters also re-check on their own
     }
 
-    private record Claimed(long id, String changeSetId, String topic, String key, byte[] payload, UUID traceId,
-                           String traceParent) {
+    /** A claimed row: its id, whether it is in the framed format (V9), its events. */
+    private record Claimed(long id, boolean framed, EventSender.Outgoing outgoing) {
     }
 
-    private record Sent(Claimed row, Throwable error) {
-    }
+    /** A row's events as Kafka answered them: per event, its failure or null. */
+    private record Sent(Claimed row, List<Throwable> failures) {
 
-    private record Batch(int claimed, int published, int failed, Set<String> changeSets) {
-        static final Batch EMPTY = new Batch(0, 0, 0, Set.of());
-
-        boolean full(int batchSize) {
-            return claimed >= batchSize;
+        boolean allAcknowledged() {
+            return failures.stream().allMatch(java.util.Objects::isNull);
         }
+
+        int failedEvents() {
+            return (int) failures.stream().filter(java.util.Objects::nonNull).count();
+        }
+
+        String error() {
+            Throwable first = failures.stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            return first == null ? null : first.getClass().getSimpleName() + ": " + first.getMessage();
+        }
+    }
+
+    /** One drained batch: whether more rows may be waiting, events published and failed, their change sets. */
+    private record Batch(boolean more, int published, int failed, Set<String> changeSets) {
+        static final Batch EMPTY = new Batch(false, 0, 0, Set.of());
     }
 
     private record Running(Disposable subscription, Sinks.Empty<Void> stop, CountDownLatch stopped) {
