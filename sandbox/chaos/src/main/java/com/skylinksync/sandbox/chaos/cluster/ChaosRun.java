@@ -74,10 +74,11 @@ public record ChaosRun(long seed, int entities, int kills, Duration spread, Dura
             out.printf("Chaos cluster ready in %.1f s (10 processes, %d CPU-s, load average %s); logs in %s%n",
                     cluster.readyIn().toMillis() / 1000.0, cluster.cpuToReady().toSeconds(), ChaosCluster.loadAverage(),
                     workDir.toAbsolutePath().resolve("logs"));
+            // Daemon threads: a run that fails (a process not ready again) must not be kept alive by the other one.
             var drive = CompletableFuture.runAsync(() -> workload.drive(cluster.targets(), spread),
-                    command -> Thread.ofPlatform().name("chaos-drive").start(command));
+                    command -> Thread.ofPlatform().daemon().name("chaos-drive").start(command));
             var chaos = CompletableFuture.supplyAsync(() -> inflict(cluster, drive),
-                    command -> Thread.ofPlatform().name("chaos-kills").start(command));
+                    command -> Thread.ofPlatform().daemon().name("chaos-kills").start(command));
             List<ChaosCluster.Restart> restarts = joined(chaos);
             joined(drive);
             ChaosReport report = workload.check(cluster.targets(), cluster.events(), settle);

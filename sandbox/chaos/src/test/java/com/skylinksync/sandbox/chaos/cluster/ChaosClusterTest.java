@@ -159,6 +159,18 @@ class ChaosClusterTest {
         assertThat(targets.retailExpress().processedChangeSets()).containsOnlyOnce(changeSet);
     }
 
+    @Test
+    @Order(5)
+    void theFootprintRowsReadEveryServiceKindsHeapFromItsMetrics() {
+        List<String> rows;
+        try (Footprint footprint = new Footprint(cluster, targets.operatorToken())) {
+            rows = footprint.rows();
+        }
+        rows.forEach(System.out::println);
+        assertThat(rows).hasSize(ServiceKind.values().length).allSatisfy(row -> assertThat(row)
+                .matches("BENCH\\|footprint\\|heap under load, [a-z-]+\\|≤ 256 MB\\|\\d+ MB used, \\d+ MB live after GC\\|-\\|-\\|yes"));
+    }
+
     private KafkaConsumer<String, String> consumer() {
         return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, targets.kafkaBootstrap(),
                 ConsumerConfig.GROUP_ID_CONFIG, PROBE_GROUP, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
