@@ -16,7 +16,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -175,77 +174,24 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private Map<String, Object> gatewaySettings(PostgresServer postgres, StackPorts ports) {
-        var settings = common();
-        settings.put("spring.r2dbc.url", postgres.r2dbcUrl("eds_gateway"));
-        settings.put("spring.r2dbc.username", PostgresServer.USER);
-        settings.put("spring.r2dbc.password", "");
-        settings.put("spring.flyway.url", postgres.jdbcUrl());
-        settings.put("spring.flyway.user", PostgresServer.USER);
-        settings.put("spring.flyway.password", "");
-        settings.put("skylink.gateway.api-keys", EDS_API_KEY);
-        settings.put("skylink.gateway.operator-access.operator-tokens", OPERATOR_TOKEN);
-        settings.put("skylink.gateway.operator-access.read-only-tokens", READ_ONLY_TOKEN);
-        settings.put("skylink.gateway.client-id", retailExpress.clientId());
-        settings.put("skylink.gateway.sales-channels", SALES_CHANNEL);
-        // Inline single syncs go to the owning service (one pod each here; the group finds the owner in a cluster).
-        settings.put("skylink.gateway.sync-services.customer.base-url", "http://127.0.0.1:" + ports.customerSync());
-        settings.put("skylink.gateway.sync-services.customer.group", "customer-sync-service");
-        settings.put("skylink.gateway.sync-services.catalog.base-url", "http://127.0.0.1:" + ports.catalogSync());
-        settings.put("skylink.gateway.sync-services.catalog.group", "catalog-sync-service");
-        settings.put("skylink.gateway.sync-services.fulfillment.base-url", "http://127.0.0.1:" + ports.fulfillmentSync());
-        settings.put("skylink.gateway.sync-services.fulfillment.group", "fulfillment-sync-service");
-        // The gateway reads Magento: drift (skylink drift, /ops/drift) and a fulfillments bulk run (active orders).
-        settings.put("skylink.magento.base-url", magento.restBase());
-        settings.put("skylink.magento.access-token", magento.accessToken());
-        return settings;
+        return settings(postgres).gateway(URI.create("http://127.0.0.1:" + ports.customerSync()),
+                URI.create("http://127.0.0.1:" + ports.catalogSync()), URI.create("http://127.0.0.1:" + ports.fulfillmentSync()));
     }
 
     private Map<String, Object> customerSyncSettings(PostgresServer postgres) {
-        return syncServiceSettings(postgres, "customer_sync");
+        return settings(postgres).customerSync();
     }
 
     private Map<String, Object> syncServiceSettings(PostgresServer postgres, String schema) {
-        var settings = common();
-        // Its own schema for its entity status store and mapping tables, as in production; Flyway migrates it over JDBC.
-        settings.put("spring.r2dbc.url", postgres.r2dbcUrl(schema));
-        settings.put("spring.r2dbc.username", PostgresServer.USER);
-        settings.put("spring.r2dbc.password", "");
-        settings.put("spring.flyway.url", postgres.jdbcUrl());
-        settings.put("spring.flyway.user", PostgresServer.USER);
-        settings.put("spring.flyway.password", "");
-        settings.put("skylink.magento.base-url", magento.restBase());
-        settings.put("skylink.magento.access-token", magento.accessToken());
-        // The services' operator routes take the gateway's operator credentials (the gateway passes the caller's on).
-        settings.put("skylink.operator-access.operator-tokens", OPERATOR_TOKEN);
-        settings.put("skylink.operator-access.read-only-tokens", READ_ONLY_TOKEN);
-        return settings;
+        return settings(postgres).syncService(schema);
     }
 
     private Map<String, Object> fulfillmentSyncSettings(PostgresServer postgres) {
-        var settings = customerSyncSettings(postgres);
-        settings.put("spring.r2dbc.url", postgres.r2dbcUrl("fulfillment_sync"));
-        // Sandbox choices: guest orders go on RE customer 300001, check/money order is RE's Cash (1), and the poll
-        // reads every order the store has.
-        settings.put("skylink.orders.guest-customer-id", 300001);
-        settings.put("skylink.orders.payment-methods.checkmo", 1);
-        settings.put("skylink.orders.poll.interval", "2s");
-        settings.put("skylink.orders.poll.start-from", "1970-01-01 00:00:00");
-        return settings;
+        return settings(postgres).fulfillmentSync();
     }
 
-    private Map<String, Object> common() {
-        var settings = new LinkedHashMap<String, Object>();
-        // Boot's [application-name] log label is process-wide: in one JVM it would tag every line with one service.
-        settings.put("logging.include-application-name", false);
-        settings.put("spring.kafka.bootstrap-servers", kafkaBootstrap);
-        settings.put("skylink.retail-express.endpoint", retailExpress.soapEndpoint());
-        settings.put("skylink.retail-express.client-id", retailExpress.clientId());
-        settings.put("skylink.retail-express.username", retailExpress.username());
-        settings.put("skylink.retail-express.password", retailExpress.password());
-        // As in production: every RE call of every service shares one budget, coordinated over Kafka.
-        settings.put("skylink.retail-express.budget.enabled", true);
-        settings.putAll(everyService);
-        return settings;
+    private ServiceSettings settings(PostgresServer postgres) {
+        return new ServiceSettings(kafkaBootstrap, postgres, retailExpress, magento, everyService);
     }
 
     /** Command-line arguments outrank each service's own yml, as an operator's overrides would. */
