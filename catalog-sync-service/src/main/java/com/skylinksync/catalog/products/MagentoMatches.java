@@ -7,10 +7,12 @@ import com.skylinksync.magento.catalog.MagentoProduct;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The Magento products of a group's RE products, looked up together: one search by {@code skylink_product_id IN}
@@ -53,7 +55,8 @@ final class MagentoMatches {
         all.forEach(w -> skuCounts.merge(w.sku().toLowerCase(Locale.ROOT), 1, Integer::sum));
         List<Wanted> unlinked = all.stream().filter(w -> !linked.containsKey(String.valueOf(w.productId())))
                 .filter(w -> !w.sku().contains(",") && !w.sku().isBlank()).toList();
-        java.util.Set<String> held = new java.util.HashSet<>();
+        Set<Wanted> searched = new HashSet<>(unlinked);
+        Set<String> held = new HashSet<>();
         for (List<Wanted> chunk : chunks(unlinked)) {
             for (MagentoProduct product : magento.searchProducts(SearchCriteria.builder()
                     .where(Filter.in("sku", chunk.stream().map(Wanted::sku).toList())).build()).items()) {
@@ -70,7 +73,7 @@ final class MagentoMatches {
                 continue;
             }
             String sku = w.sku().toLowerCase(Locale.ROOT);
-            if (unlinked.contains(w) && !held.contains(sku) && skuCounts.get(sku) == 1) {
+            if (searched.contains(w) && !held.contains(sku) && skuCounts.get(sku) == 1) {
                 answers.put(w.productId(), Optional.empty());
             }
         }
