@@ -37,43 +37,57 @@ class MatrixWriter {
 
     private final ProductWriter products;
     private final MagentoCatalog magento;
-    private final WriteTargets targets;
     private final AttributeValues attributeValues;
     private final AttributeOptions attributeOptions;
     private final MatrixLock lock;
     private final CatalogProperties properties;
 
-    MatrixWriter(ProductWriter products, MagentoCatalog magento, WriteTargets targets, AttributeValues attributeValues,
+    MatrixWriter(ProductWriter products, MagentoCatalog magento, AttributeValues attributeValues,
                  AttributeOptions attributeOptions, MatrixLock lock, CatalogProperties properties) {
         this.products = products;
         this.magento = magento;
-        this.targets = targets;
         this.attributeValues = attributeValues;
         this.attributeOptions = attributeOptions;
         this.lock = lock;
         this.properties = properties;
     }
 
-    /** {@code byWebsite}: the matrix as each website's channel gives it, in channel order. */
-    Written write(Map<Integer, Matrix> byWebsite, Instant now) {
-        return write(byWebsite, now, false);
-    }
-
-    /** {@code force}: write the children and the parent whatever was last written (a drift heal). */
-    Written write(Map<Integer, Matrix> byWebsite, Instant now, boolean force) {
+    /**
+     * {@code byWebsite}: the matrix as each website's channel gives it, in channel order. {@code force}: write the
+     * children and the parent whatever was last written (a drift heal). Under the lock the matrix's write targets are
+     * read again and its children looked up in Magento together (a sibling may just have been written elsewhere), and
+     * what was written is flushed before the lock is let go, so the next holder sees it.
+     */
+    Written write(Map<Integer, Matrix> byWebsite, Instant now, boolean force, TargetBatch targets) {
         Matrix primary = byWebsite.values().iterator().next();
         return lock.holding(primary.sku(), () -> {
-            Map<Integer, ProductWriter.Written> children = new LinkedHashMap<>();
-            int writes = 0;
+            List<Integer> websiteIds = List.copyOf(byWebsite.keySet());
+            List<String> matrixTargets = new ArrayList<>();
+            primary.children().forEach(child -> matrixTargets.addAll(ProductWriter.targets(child.id(), websiteIds)));
+            matrixTargets.add("matrix:" + primary.sku());
+            targets.read(matrixTargets);
+            Map<Integer, ProductContent> contents = new LinkedHashMap<>();
             for (Product child : sorted(primary)) {
                 Map<Integer, Product> childByWebsite = new LinkedHashMap<>();
                 byWebsite.forEach((website, matrix) -> matrix.child(child.id()).ifPresent(c -> childByWebsite.put(website, c)));
-                ProductWriter.Written written = products.write(ProductContent.of(childByWebsite, true, properties, now), force);
-                children.put(child.id(), written);
-                writes += written.writes();
+                contents.put(child.id(), ProductContent.of(childByWebsite, true, properties, now));
             }
-            writes += writeParent(primary, List.copyOf(byWebsite.keySet()), children, force);
-            return new Written(children, writes);
+            MagentoMatches matches = MagentoMatches.of(magento, contents.values().stream()
+                    .filter(content -> products.needsLookup(content, force, targets))
+                    .map(content -> new MagentoMatches.Wanted(content.productId(), content.details().sku())).toList());
+            try {
+                Map<Integer, ProductWriter.Written> children = new LinkedHashMap<>();
+                int writes = 0;
+                for (ProductContent content : contents.values()) {
+                    ProductWriter.Written written = products.write(content, force, targets, matches);
+                    children.put(content.productId(), written);
+                    writes += written.writes();
+                }
+                writes += writeParent(primary, websiteIds, children, force, targets);
+                return new Written(children, writes);
+            } finally {
+                targets.flush();
+            }
         });
     }
 
@@ -85,7 +99,8 @@ class MatrixWriter {
         return matrix.children().stream().sorted(java.util.Comparator.comparingInt(Product::id)).toList();
     }
 
-    private int writeParent(Matrix matrix, List<Integer> websiteIds, Map<Integer, ProductWriter.Written> children, boolean force) {
+    private int writeParent(Matrix matrix, List<Integer> websiteIds, Map<Integer, ProductWriter.Written> children,
+                            boolean force, TargetBatch targets) {
         List<Product> sortedChildren = sorted(matrix);
         Product first = sortedChildren.getFirst();
         List<AttributeCode> used = matrix.policy().attributes().stream()

@@ -32,32 +32,43 @@ class ProductWriter {
     }
 
     private final MagentoCatalog magento;
-    private final WriteTargets targets;
     private final AttributeValues attributes;
     private final PriceGroupsInMagento priceGroups;
     private final WebsiteOverrides websiteOverrides;
     private final CatalogProperties properties;
 
-    ProductWriter(MagentoCatalog magento, WriteTargets targets, AttributeValues attributes,
+    ProductWriter(MagentoCatalog magento, AttributeValues attributes,
                   PriceGroupsInMagento priceGroups, WebsiteOverrides websiteOverrides, CatalogProperties properties) {
         this.magento = magento;
-        this.targets = targets;
         this.attributes = attributes;
         this.priceGroups = priceGroups;
         this.websiteOverrides = websiteOverrides;
         this.properties = properties;
     }
 
-    Written write(ProductContent content) {
-        return write(content, false);
+    /** The write targets a product's write reads, so a group can read them all at once. */
+    static List<String> targets(int productId, List<Integer> websiteIds) {
+        List<String> targets = new ArrayList<>(List.of("product:" + productId, "stock:" + productId, "prices:" + productId));
+        websiteIds.stream().skip(1).forEach(website -> targets.add(WebsiteOverrides.target(productId, website)));
+        return targets;
     }
 
-    /** {@code force}: write every part whatever was last written (a drift heal: Magento was changed behind our back). */
-    Written write(ProductContent content, boolean force) {
+    /**
+     * Whether writing this product needs its Magento product looked up (its details changed, or it was never
+     * written), so a group can look them up together ({@link MagentoMatches}).
+     */
+    boolean needsLookup(ProductContent content, boolean force, TargetBatch targets) {
+        return force || !targets.unchanged("product:" + content.productId(), detailsHash(content))
+                || targets.find("product:" + content.productId()).isEmpty();
+    }
+
+    /**
+     * {@code force}: write every part whatever was last written (a drift heal: Magento was changed behind our back).
+     * {@code targets}: the group's write targets (flushed by the caller); {@code matches}: the group's lookups.
+     */
+    Written write(ProductContent content, boolean force, TargetBatch targets, MagentoMatches matches) {
         int id = content.productId();
-        // The global targets hash only what the global save writes: another website's own name and price are
-        // its store-scoped save's (WebsiteOverrides), so a change on one channel writes only that scope.
-        String detailsHash = ContentHash.of(content.details().global(), properties.attributes(), properties.nameStrategy());
+        String detailsHash = detailsHash(content);
         String stockHash = ContentHash.of(content.stock());
         String pricesHash = ContentHash.of(content.prices().global(), content.prices().groupPricesByWebsite());
         String hash = ContentHash.of(detailsHash, stockHash, pricesHash, content.details().websiteNames(),
@@ -68,10 +79,11 @@ class ProductWriter {
         Optional<WriteTargets.Written> known = targets.find("product:" + id);
         if (!detailsChanged && !stockChanged && !pricesChanged) {
             WriteTargets.Written product = known.orElseThrow();
-            int writes = websiteOverrides.write(product.magentoSku(), content);
+            int writes = websiteOverrides.write(product.magentoSku(), content, targets);
             return new Written(product.magentoId(), product.magentoSku(), writes, hash);
         }
-        Optional<MagentoProduct> existing = detailsChanged || known.isEmpty() ? find(content) : Optional.empty();
+        Optional<MagentoProduct> existing = detailsChanged || known.isEmpty()
+                ? matches.of(id).orElseGet(() -> find(content)) : Optional.empty();
         boolean creating = detailsChanged && existing.isEmpty();
         MagentoProduct saved;
         if (creating) {
@@ -106,11 +118,19 @@ class ProductWriter {
                     visibility, weight, custom, websiteIds, stockChanged ? stockItem(content.stock()) : null, tiers, null, null);
             saved = magento.saveProduct(currentSku, update, MagentoCatalog.ALL_STORES);
         }
-        int writes = 1 + websiteOverrides.write(saved.sku(), content);
+        int writes = 1 + websiteOverrides.write(saved.sku(), content, targets);
         targets.written("product:" + id, detailsHash, saved.id(), saved.sku());
         targets.written("stock:" + id, stockHash, saved.id(), saved.sku());
         targets.written("prices:" + id, pricesHash, saved.id(), saved.sku());
         return new Written(saved.id(), saved.sku(), writes, hash);
+    }
+
+    /**
+     * The global targets hash only what the global save writes: another website's own name and price are its
+     * store-scoped save's (WebsiteOverrides), so a change on one channel writes only that scope.
+     */
+    private String detailsHash(ProductContent content) {
+        return ContentHash.of(content.details().global(), properties.attributes(), properties.nameStrategy());
     }
 
     /** The Magento product of this RE product, by {@code skylink_product_id}, else its SKU if that is free. */

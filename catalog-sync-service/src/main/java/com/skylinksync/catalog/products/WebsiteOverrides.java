@@ -22,19 +22,21 @@ import org.springframework.stereotype.Component;
 class WebsiteOverrides {
 
     private final MagentoCatalog magento;
-    private final WriteTargets targets;
     private final Websites websites;
     private final CatalogProperties properties;
 
-    WebsiteOverrides(MagentoCatalog magento, WriteTargets targets, Websites websites, CatalogProperties properties) {
+    WebsiteOverrides(MagentoCatalog magento, Websites websites, CatalogProperties properties) {
         this.magento = magento;
-        this.targets = targets;
         this.websites = websites;
         this.properties = properties;
     }
 
+    static String target(int productId, int website) {
+        return "website:" + productId + ":" + website;
+    }
+
     /** The store-scoped saves the product's websites need; returns how many were made. */
-    int write(String sku, ProductContent content) {
+    int write(String sku, ProductContent content, TargetBatch targets) {
         int writes = 0;
         ProductContent.WebsitePrices global = content.prices().global();
         List<Integer> websiteIds = content.details().websiteIds();
@@ -43,7 +45,7 @@ class WebsiteOverrides {
             String ownName = content.details().websiteNames().get(website);
             boolean differs = ownName != null || own.price().compareTo(global.price()) != 0
                     || !Objects.equals(ProductWriter.special(own), ProductWriter.special(global));
-            String target = "website:" + content.productId() + ":" + website;
+            String target = target(content.productId(), website);
             Optional<WriteTargets.Written> shown = targets.find(target);
             if (shown.isEmpty() && !differs) {
                 continue;

@@ -165,6 +165,13 @@ final class ProductStore {
      */
     synchronized Optional<List<ObjectNode>> candidates(SearchCriteria criteria, StoreDirectory.StoreView store) {
         for (List<Filter> group : criteria.filterGroups()) {
+            if (group.size() == 1 && group.getFirst().conditionType().equals("in") && group.getFirst().value() != null) {
+                Optional<List<ObjectNode>> listed = listed(group.getFirst(), store);
+                if (listed.isPresent()) {
+                    return listed;
+                }
+                continue;
+            }
             if (group.size() != 1 || !group.getFirst().conditionType().equals("eq") || group.getFirst().value() == null) {
                 continue;
             }
@@ -178,6 +185,23 @@ final class ProductStore {
             }
         }
         return Optional.empty();
+    }
+
+    /** An {@code in} filter on the SKU or an indexed attribute, answered from the index as MySQL would: in id order. */
+    private Optional<List<ObjectNode>> listed(Filter filter, StoreDirectory.StoreView store) {
+        boolean sku = filter.field().equals("sku");
+        if (!sku && (!index.indexes(filter.field()) || StoreScopedValues.scoped(filter.field(), true))) {
+            return Optional.empty();
+        }
+        java.util.TreeSet<Long> ids = new java.util.TreeSet<>();
+        for (String value : filter.value().split(",", -1)) {
+            if (sku) {
+                index.idOfSku(value).ifPresent(ids::add);
+            } else if (!value.isEmpty()) {
+                ids.addAll(index.idsWith(filter.field(), value));
+            }
+        }
+        return Optional.of(ids.stream().map(products::get).map(p -> storeValues.view(p, store)).toList());
     }
 
     private Optional<ObjectNode> bySku(String sku) {

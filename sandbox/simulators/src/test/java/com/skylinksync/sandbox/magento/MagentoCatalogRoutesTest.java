@@ -39,6 +39,20 @@ class MagentoCatalogRoutesTest {
     }
 
     @Test
+    void anInSearchOnTheSkuOrAnAttributeFindsEveryListedProductInIdOrder() throws Exception {
+        for (int i = 1; i <= 3; i++) {
+            rest.ok(rest.send("POST", "/all/V1/products", PRODUCT.replace("T-1", "T-" + i).replace("\"Tee\"", "\"Tee " + i + "\"")));
+        }
+        var bySku = rest.ok(rest.send("GET", "/V1/products?" + RestTestClient.filterQuery(java.util.List.of(java.util.List.of(
+                RestTestClient.filter("sku", "t-3,T-1,NOPE", "in")))), null));
+        assertThat(bySku.get("items").valueStream().map(p -> p.get("sku").asString()).toList()).containsExactly("T-1", "T-3");
+        var byAttribute = rest.ok(rest.send("GET", "/V1/products?" + RestTestClient.filterQuery(java.util.List.of(java.util.List.of(
+                RestTestClient.filter("url_key", "tee-2,tee-1", "in")))), null));
+        assertThat(byAttribute.get("items").valueStream().map(p -> p.get("sku").asString()).toList()).containsExactly("T-1", "T-2");
+        assertThat(byAttribute.get("total_count").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void catalogRoutesNameTheirAclResourceAndMissingEntitiesAreMagentosNotFound() throws Exception {
         assertThat(rest.send("GET", "/V1/products/T-1", null, null).body().path("parameters").path("resources").asString())
                 .isEqualTo("Magento_Catalog::products");
