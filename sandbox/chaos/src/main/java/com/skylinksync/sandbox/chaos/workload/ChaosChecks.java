@@ -40,7 +40,7 @@ final class ChaosChecks {
         checks.add(delivered());
         checks.add(acknowledgedOnce());
         QuarantineCheck quarantine = new QuarantineCheck();
-        ChaosReport.Check deadLetters = quarantine.deadLetters(gateways.get("/ops/dead-letters"));
+        ChaosReport.Check deadLetters = quarantine.deadLetters(gateways.get("/ops/dead-letters"), driven.faults());
         FinalStateChecks finalState = new FinalStateChecks(targets, gateways, driven);
         checks.add(finalState.drift(quarantine.sourceRefusals, settle.compareTo(Duration.ofMinutes(2)) < 0 ? Duration.ofMinutes(2) : settle));
         checks.add(finalState.priceGroupsAndOptions());

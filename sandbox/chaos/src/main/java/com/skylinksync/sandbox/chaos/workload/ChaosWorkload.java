@@ -60,6 +60,14 @@ public final class ChaosWorkload {
         return plan.describe();
     }
 
+    /**
+     * Every fault {@link #drive} injected, with its window (kind, simulator, from..to, what): all transient, so none
+     * may dead-letter or park anything; a dead letter of a transient failure names the fault in whose window it fell.
+     */
+    public List<String> injectedFaults() {
+        return driven.faults().stream().map(InjectedFault::toString).toList();
+    }
+
     private static Gateways gateways(ChaosTargets targets) {
         return new Gateways(targets.gateways(), targets.edsApiKey(), targets.operatorToken(),
                 targets.retailExpress().clientId(), GATEWAY_DEADLINE);

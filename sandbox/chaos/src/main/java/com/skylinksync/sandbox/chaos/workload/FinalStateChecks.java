@@ -127,24 +127,30 @@ final class FinalStateChecks {
         List<String> violations = new ArrayList<>();
         Map<Long, JsonNode> orders = targets.magento().orders().stream()
                 .collect(Collectors.toMap(o -> o.get("entity_id").asLong(), o -> o));
-        Set<String> reOrders = targets.retailExpress().orderDocuments().stream().map(ReceivedDocument::orderId)
-                .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
-        Set<String> paidOrders = targets.retailExpress().paymentDocuments().stream()
-                .map(d -> DuplicateChecks.first(java.util.regex.Pattern.compile("<OrderId>\\s*([^<\\s]+)"), d.xml()).orElse(""))
-                .collect(Collectors.toSet());
-        Set<String> invoiced = targets.magento().invoices().stream().map(i -> i.path("order_id").asString()).collect(Collectors.toSet());
+        Map<String, String> reOrders = targets.retailExpress().orderDocuments().stream().filter(d -> d.orderId() != null)
+                .collect(Collectors.toMap(ReceivedDocument::orderId, ReceivedDocument::xml, (a, b) -> a));
+        Map<String, String> payments = targets.retailExpress().paymentDocuments().stream()
+                .collect(Collectors.toMap(d -> field(d.xml(), "OrderId"), ReceivedDocument::xml, (a, b) -> a));
+        Map<String, JsonNode> invoices = targets.magento().invoices().stream()
+                .collect(Collectors.toMap(i -> i.path("order_id").asString(), i -> i, (a, b) -> a));
         Set<String> shipped = targets.magento().shipments().stream().filter(s -> DuplicateChecks.batch(s).isPresent())
                 .map(s -> s.path("order_id").asString()).collect(Collectors.toSet());
         driven.magentoOrders.forEach((id, planned) -> {
             String reId = java.util.Optional.ofNullable(orders.get(id)).flatMap(Shop::reOrderId).orElse(null);
-            if (reId == null || !reOrders.contains(reId)) {
+            if (reId == null || !reOrders.containsKey(reId)) {
                 violations.add("Magento order " + id + ": not in RE" + (reId == null ? "" : " (links " + reId + ", which RE did not create)"));
                 return;
             }
-            if (planned.invoiceInMagento() && !paidOrders.contains(reId)) {
+            violations.addAll(contentDifferences(id, orders.get(id), reId, reOrders.get(reId)));
+            JsonNode invoice = invoices.get(String.valueOf(id));
+            if (planned.invoiceInMagento() && !payments.containsKey(reId)) {
                 violations.add("Magento order " + id + ": its invoice was not paid into RE order " + reId);
+            } else if (planned.invoiceInMagento() && invoice != null
+                    && !same(field(payments.get(reId), "Amount"), invoice.path("grand_total").asString())) {
+                violations.add("Magento order " + id + ": RE payment " + field(payments.get(reId), "Amount") + " for invoice of "
+                        + invoice.path("grand_total").asString());
             }
-            if (driven.paidInRetailExpress.contains(reId) && !invoiced.contains(String.valueOf(id))) {
+            if (driven.paidInRetailExpress.contains(reId) && invoice == null) {
                 violations.add("Magento order " + id + ": paid in RE (" + reId + ") but not invoiced in Magento");
             }
             if (driven.fulfilledInRetailExpress.contains(reId) && !shipped.contains(String.valueOf(id))) {
@@ -162,5 +168,35 @@ final class FinalStateChecks {
         return new ChaosReport.Check("final state: orders, payments, invoices, shipments, shoppers", "0 missing",
                 violations.size() + " missing of " + driven.magentoOrders.size() + " orders, " + driven.nativeCustomers.size()
                         + " shoppers", violations.isEmpty(), QuarantineCheck.cap(violations));
+    }
+
+    /** The RE order as sent equals the Magento order: its total, and its line's RE product and quantity. */
+    private List<String> contentDifferences(long id, JsonNode order, String reId, String xml) {
+        List<String> differences = new ArrayList<>();
+        if (!same(field(xml, "OrderTotal"), order.path("grand_total").asString())) {
+            differences.add("Magento order " + id + ": RE order " + reId + " total " + field(xml, "OrderTotal") + ", Magento "
+                    + order.path("grand_total").asString());
+        }
+        JsonNode item = order.path("items").path(0);
+        String productId = targets.magento().product(item.path("sku").asString())
+                .flatMap(p -> Shop.attribute(p, "skylink_product_id")).orElse("?");
+        if (!productId.equals(field(xml, "ProductId")) || !same(field(xml, "QtyOrdered"), item.path("qty_ordered").asString())) {
+            differences.add("Magento order " + id + ": RE order " + reId + " has product " + field(xml, "ProductId") + " x "
+                    + field(xml, "QtyOrdered") + ", Magento " + productId + " x " + item.path("qty_ordered").asString());
+        }
+        return differences;
+    }
+
+    private static String field(String xml, String element) {
+        return DuplicateChecks.first(java.util.regex.Pattern.compile("<" + element + ">\\s*([^<\\s]+)\\s*</" + element + ">"), xml)
+                .orElse("");
+    }
+
+    private static boolean same(String a, String b) {
+        try {
+            return new java.math.BigDecimal(a).compareTo(new java.math.BigDecimal(b)) == 0;
+        } catch (NumberFormatException notANumber) {
+            return false;
+        }
     }
 }

@@ -36,7 +36,8 @@ final class QuarantineCheck {
     /** The RE entities refused for their own content, {@code TYPE:id} (left out of the final-state comparison). */
     final Set<String> sourceRefusals = new LinkedHashSet<>();
 
-    ChaosReport.Check deadLetters(JsonNode page) {
+    /** {@code faults}: what the workload injected, named beside a dead letter quarantined in its window. */
+    ChaosReport.Check deadLetters(JsonNode page, List<InjectedFault> faults) {
         List<String> violations = new ArrayList<>();
         int total = 0;
         for (JsonNode letter : page.path("items")) {
@@ -48,7 +49,7 @@ final class QuarantineCheck {
             if (reason.isBlank()) {
                 violations.add(where + " has no reason");
             } else if (TRANSIENT.matcher(reason).find()) {
-                violations.add(where + " dead-lettered for a transient failure: " + brief(reason));
+                violations.add(where + " dead-lettered for a transient failure" + during(letter, faults) + ": " + brief(reason));
             } else if (type.startsWith("MAGENTO_")) {
                 violations.add(where + " (a Magento-side entity the workload made valid) refused: " + brief(reason));
             } else {
@@ -83,6 +84,17 @@ final class QuarantineCheck {
         }
         return new ChaosReport.Check("parked writes: each after a kill of its service", "0 unexplained",
                 total + " (" + explained + " after a kill)", violations.isEmpty(), cap(violations));
+    }
+
+    /** The injected faults whose window holds the record's quarantine time, as " (during ...)"; empty when none. */
+    private static String during(JsonNode record, List<InjectedFault> faults) {
+        if (!record.hasNonNull("quarantinedAt")) {
+            return "";
+        }
+        Instant at = Instant.parse(record.get("quarantinedAt").asString());
+        List<String> windows = faults.stream().filter(f -> !at.isBefore(f.from()) && !at.isAfter(f.to()))
+                .map(InjectedFault::toString).toList();
+        return windows.isEmpty() ? " (in no injected fault's window)" : " (during " + String.join("; ", windows) + ")";
     }
 
     /** The service that consumes a topic (and so parked or dead-lettered its record). */

@@ -4,17 +4,12 @@ import com.skylinksync.sandbox.chaos.ChaosTargets;
 import com.skylinksync.sandbox.magento.MagentoSimulator;
 import com.skylinksync.sandbox.magento.PlacedOrder;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,15 +20,13 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The Magento side of the workload, and RE's answer to it: shoppers register (Magento customers RE does not know),
- * orders are placed for products the catalog sync brought into Magento (guests, RE customers synced into Magento,
- * the shoppers), some invoiced at once; customers edit their accounts; once an order has reached RE, RE takes its
- * payment (when Magento did not invoice it) and fulfils its first line, announced through EDS.
+ * The Magento side of the workload: shoppers register (Magento customers RE does not know), orders are placed for
+ * products the catalog sync brought into Magento (guests, RE customers synced into Magento, the shoppers), some
+ * invoiced at once; customers edit their accounts; then RE answers the orders ({@link RetailExpressAnswers}).
  */
 final class Shop {
 
     static final Pattern RE_ORDER_LINK = Pattern.compile("SkyLink Order ID: #([0-9]+-[0-9]+)");
-    private static final ZoneId SYDNEY = ZoneId.of("Australia/Sydney");
     private static final PlacedOrder.Address ADDRESS = new PlacedOrder.Address("Chaos", "Buyer", null,
             List.of("1 George St"), "Sydney", "New South Wales", "NSW", "2000", "AU", "02 9000 0000");
 
@@ -60,7 +53,7 @@ final class Shop {
         register();
         placeOrders();
         editCustomers();
-        answerInRetailExpress();
+        new RetailExpressAnswers(targets, driven, driver).run();
     }
 
     private void register() {
@@ -132,7 +125,8 @@ final class Shop {
 
     /** A simple product the catalog sync created (linked to RE), chosen by {@code pick} among those there now. */
     private Optional<String> simpleProduct(int pick) {
-        Instant giveUp = Instant.now().plus(driver.spread());
+        // The first products reach Magento at the catalog sync's pace: on a loaded machine well after the first order is due.
+        Instant giveUp = Instant.now().plus(driver.spread().compareTo(Duration.ofMinutes(3)) > 0 ? driver.spread() : Duration.ofMinutes(3));
         while (true) {
             List<String> skus = magento.products().stream()
                     .filter(p -> "simple".equals(p.path("type_id").asString()) && p.path("sku").asString().endsWith("OSFA"))
@@ -161,53 +155,6 @@ final class Shop {
                         magentoRest("PUT", "/V1/customers/" + customer.get("id").asLong(), body);
                     });
         }
-    }
-
-    /**
-     * Once an order has reached RE: RE takes the full payment of an order Magento did not invoice, and fulfils the
-     * first line of two in three; each batch is announced as one EDS change set of orders.
-     */
-    private void answerInRetailExpress() {
-        driver.at(0.8);
-        Instant giveUp = driver.start().plus(driver.spread()).plus(max(Duration.ofSeconds(60), driver.spread().dividedBy(2)));
-        List<Long> waiting = new ArrayList<>(driven.magentoOrders.keySet().stream().sorted()
-                .filter(id -> !driven.magentoOrders.get(id).invoiceInMagento() || driven.magentoOrders.get(id).fulfil())
-                .toList());
-        while (!waiting.isEmpty() && Instant.now().isBefore(giveUp)) {
-            List<String> announce = new ArrayList<>();
-            Map<Long, JsonNode> orders = new HashMap<>();
-            magento.orders().forEach(o -> orders.put(o.get("entity_id").asLong(), o));
-            for (var it = waiting.iterator(); it.hasNext(); ) {
-                long magentoId = it.next();
-                Optional<JsonNode> order = Optional.ofNullable(orders.get(magentoId));
-                Optional<String> reOrderId = order.flatMap(Shop::reOrderId);
-                if (reOrderId.isEmpty()) {
-                    continue;
-                }
-                WorkloadPlan.PlannedOrder planned = driven.magentoOrders.get(magentoId);
-                LocalDateTime now = LocalDateTime.now(SYDNEY);
-                if (!planned.invoiceInMagento()) {
-                    targets.retailExpress().pay(reOrderId.get(), 1, order.get().get("grand_total").decimalValue(), now);
-                    driven.paidInRetailExpress.add(reOrderId.get());
-                }
-                if (planned.fulfil()) {
-                    List<Integer> lines = targets.retailExpress().orderItemIds(reOrderId.get());
-                    if (!lines.isEmpty()) {
-                        targets.retailExpress().fulfil(reOrderId.get(), lines.getFirst(), BigDecimal.valueOf(planned.qty()), now);
-                        driven.fulfilledInRetailExpress.add(reOrderId.get());
-                    }
-                }
-                announce.add(reOrderId.get());
-                it.remove();
-            }
-            for (int from = 0; from < announce.size(); from += 10) {
-                driver.announce(targets.retailExpress().entitiesChanged("Order", announce.subList(from, Math.min(announce.size(), from + 10))));
-            }
-            if (!waiting.isEmpty()) {
-                Gateways.sleep(Duration.ofSeconds(1));
-            }
-        }
-        waiting.forEach(id -> driven.problem("Magento order " + id + " did not reach RE during the drive: not paid or fulfilled in RE"));
     }
 
     static Optional<String> reOrderId(JsonNode order) {
@@ -262,8 +209,5 @@ final class Shop {
         }
     }
 
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
-    }
 
 }

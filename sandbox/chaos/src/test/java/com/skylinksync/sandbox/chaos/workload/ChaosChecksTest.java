@@ -122,15 +122,19 @@ class ChaosChecksTest {
                   {"id":"skylink.re.customers.dlt:0:1","entityType":"CUSTOMER","entityId":"2000013",
                    "reason":"MISSING_REQUIRED_FIELD Retail Express customer 2000013 has no telephone"},
                   {"id":"skylink.re.products.dlt:0:2","entityType":"PRODUCT","entityId":"1000001",
+                   "quarantinedAt":"2026-12-01T09:00:10Z",
                    "reason":"Magento answered 503 Service Unavailable; gave up after PT5M"},
                   {"id":"skylink.magento.orders.dlt:0:3","entityType":"MAGENTO_ORDER","entityId":"7",
                    "reason":"PRODUCT_NOT_LINKED GEN-0000001OSFA"},
                   {"id":"skylink.re.customers.dlt:0:4","entityType":"CUSTOMER","entityId":"2000014","reason":""}]}""");
 
-        ChaosReport.Check deadLetters = quarantine.deadLetters(letters);
+        InjectedFault fault = new InjectedFault(InjectedFault.Kind.MAGENTO_5XX, "magento", Instant.parse("2026-12-01T09:00:00Z"),
+                Instant.parse("2026-12-01T09:00:30Z"), "next 4 requests answer 503");
+        ChaosReport.Check deadLetters = quarantine.deadLetters(letters, List.of(fault));
 
         assertThat(deadLetters.passed()).isFalse();
-        assertThat(deadLetters.violations()).hasSize(3).anyMatch(v -> v.startsWith("skylink.re.products.dlt:0:2 PRODUCT:1000001 dead-lettered for a transient"))
+        assertThat(deadLetters.violations()).hasSize(3).anyMatch(v -> v.startsWith("skylink.re.products.dlt:0:2 PRODUCT:1000001 dead-lettered for a transient failure"
+                        + " (during MAGENTO_5XX on magento 2026-12-01T09:00:00Z..2026-12-01T09:00:30Z (next 4 requests answer 503))"))
                 .anyMatch(v -> v.startsWith("skylink.magento.orders.dlt:0:3 MAGENTO_ORDER:7"))
                 .anyMatch(v -> v.equals("skylink.re.customers.dlt:0:4 CUSTOMER:2000014 has no reason"));
         assertThat(quarantine.sourceRefusals).containsExactly("CUSTOMER:2000013");

@@ -31,9 +31,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChaosWorkloadTest {
 
-    private static final int ENTITIES = 300;
-    private static final Duration SPREAD = Duration.ofSeconds(20);
-    private static final Duration SETTLE = Duration.ofSeconds(90);
+    /** 300 entities over 20 s by default; {@code -Dchaos.entities=1500 -Dchaos.spread=PT60S} for the CI short form's size. */
+    private static final int ENTITIES = Integer.getInteger("chaos.entities", 300);
+    private static final Duration SPREAD = Duration.parse(System.getProperty("chaos.spread", "PT20S"));
+    private static final Duration SETTLE = Duration.parse(System.getProperty("chaos.settle", "PT90S"));
 
     private final ChaosWorkload workload = ChaosWorkload.plan(13, ENTITIES);
     private LocalStack stack;
@@ -63,6 +64,7 @@ class ChaosWorkloadTest {
         ChaosReport report = workload.check(targets, List.of(), SETTLE);
         System.out.printf("CHAOS driven in %d s, settled and checked in %d s%n", (driven - started) / 1_000_000_000,
                 (System.nanoTime() - driven) / 1_000_000_000);
+        workload.injectedFaults().forEach(fault -> System.out.println("CHAOS fault " + fault));
         System.out.println(report.table());
 
         assertThat(report.checks()).extracting(ChaosReport.Check::name).hasSize(15);
