@@ -50,12 +50,16 @@ public class CustomerPusher {
         this.passwords = passwords;
     }
 
-    /** Pushes this version of the customer (from a poll's snapshot). */
+    /**
+     * Pushes this version of the customer (from a poll's snapshot). Before a create the customer is read again under
+     * its lock: the order push (the other service, with its own ledger) may have created and linked it since the
+     * snapshot was polled, and must not be followed by a second RE customer.
+     */
     public PushOutcome push(MagentoCustomer customer) {
         if (linkOf(customer) != null) {
-            return pushVersion(customer); // an update: cannot create, needs no lock
+            return pushVersion(customer, false); // an update: cannot create, needs no lock
         }
-        return ledger.exclusively(customer.id(), () -> pushVersion(customer));
+        return ledger.exclusively(customer.id(), () -> pushVersion(customer, true));
     }
 
     /**
@@ -76,7 +80,7 @@ public class CustomerPusher {
             if (link != null) {
                 return link;
             }
-            PushOutcome outcome = pushVersion(current);
+            PushOutcome outcome = pushVersion(current, false);
             Integer reId = ledger.find(magentoCustomerId).map(PushState::reCustomerId).orElse(null);
             if (outcome == PushOutcome.PARKED) {
                 throw new UncertainSyncException(lastError(magentoCustomerId), null);
@@ -88,7 +92,7 @@ public class CustomerPusher {
         });
     }
 
-    private PushOutcome pushVersion(MagentoCustomer customer) {
+    private PushOutcome pushVersion(MagentoCustomer customer, boolean readAgainBeforeCreate) {
         long id = customer.id();
         // The poll asks with gteq, so the same (id, updated_at) comes back; it is recognised by its content, not by
         // its updated_at alone: two saves within one second share an updated_at, and the second must still be pushed.
@@ -115,7 +119,23 @@ public class CustomerPusher {
             }
             return PushOutcome.UNCHANGED;
         }
+        if (reId == null && readAgainBeforeCreate) {
+            MagentoCustomer current = readAgain(customer);
+            if (linkOf(current) != null) {
+                return pushVersion(current, false); // linked meanwhile by the order push: an update at most
+            }
+        }
         return reId == null ? create(customer, content, hash) : update(customer, content, hash, reId, link == null);
+    }
+
+    /** The customer as Magento holds it now (the snapshot if Magento no longer has it: the create then refuses). */
+    private MagentoCustomer readAgain(MagentoCustomer customer) {
+        try {
+            return magento.getCustomer(customer.id()).orElse(customer);
+        } catch (MagentoException unavailable) {
+            throw new PushStalled("Magento customer " + customer.id() + " could not be read again before its create: "
+                    + unavailable.getMessage(), unavailable);
+        }
     }
 
     private PushOutcome create(MagentoCustomer customer, RetailExpressContent content, String hash) {

@@ -149,8 +149,8 @@ class CustomerPushFailureTest {
         MagentoCustomer customer = newMagentoCustomer("writeback");
         var pusher = pusher(reClient(retailExpress.password()));
         Instant before = Instant.now();
-        // The create is the first Magento request of the push; the write-back is the only one: fail it.
-        magentoSimulator.failNext(1, 503);
+        // The write-back is the push's only Magento write (before its create it only reads the customer again): fail it.
+        magentoSimulator.failNext(1, 503, "PUT");
 
         assertThatThrownBy(() -> pusher.push(customer)).isInstanceOf(PushStalled.class);
         assertThat(pusher.push(customer)).isEqualTo(PushOutcome.UNCHANGED);
@@ -162,6 +162,24 @@ class CustomerPushFailureTest {
                 && !c.at().isBefore(before)).hasSize(1);
         // The write-back's own save is not a change.
         assertThat(pusher.push(linked)).isEqualTo(PushOutcome.UNCHANGED);
+    }
+
+    @Test
+    void aCustomerTheOrderPushLinkedSinceThePollIsNotCreatedInRetailExpressAgain() {
+        MagentoCustomer polled = newMagentoCustomer("raced");
+        // The order push (fulfillment-sync-service, its own ledger) created it in RE and wrote the link back after
+        // this snapshot was polled.
+        Map<String, String> linked = new java.util.HashMap<>(polled.customAttributes() == null ? Map.of() : polled.customAttributes());
+        linked.put("skylink_customer_id", "300000");
+        magento.updateCustomer(new MagentoCustomer(polled.id(), polled.email(), polled.firstname(), polled.lastname(),
+                polled.websiteId(), polled.groupId(), polled.addresses(), linked, polled.subscribed(), polled.updatedAt()));
+        int createdBefore = retailExpress.createdCustomers().size();
+
+        PushOutcome outcome = pusher(reClient(retailExpress.password())).push(polled);
+
+        assertThat(outcome).isNotEqualTo(PushOutcome.CREATED);
+        assertThat(retailExpress.createdCustomers()).hasSize(createdBefore);
+        assertThat(magento.getCustomer(polled.id()).orElseThrow().customAttribute("skylink_customer_id")).isEqualTo("300000");
     }
 
     private static SyncTask task(MagentoCustomer customer) {

@@ -49,6 +49,7 @@ public final class LocalStack implements AutoCloseable {
     private final ConfigurableApplicationContext catalogSync;
     private final ConfigurableApplicationContext fulfillmentSync;
     private final String kafkaBootstrap;
+    private final String postgresJdbcUrl;
     private final Map<String, Object> everyService;
 
     private LocalStack(StackPorts requested, CatalogueSpec store, Map<String, ?> everyService) {
@@ -60,6 +61,7 @@ public final class LocalStack implements AutoCloseable {
             KafkaBroker kafka = track(KafkaBroker.start(12));
             kafkaBootstrap = kafka.bootstrapServers();
             PostgresServer postgres = track(PostgresServer.start(ports.postgres(), null));
+            postgresJdbcUrl = postgres.jdbcUrl();
             retailExpress = track(RetailExpressSimulator.start(
                     RetailExpressSimulator.Options.defaults().withPort(ports.retailExpress()), store));
             magento = track(MagentoSimulator.start(MagentoSimulator.Options.defaults().withPort(ports.magento())));
@@ -152,6 +154,11 @@ public final class LocalStack implements AutoCloseable {
 
     public String kafkaBootstrapServers() {
         return kafkaBootstrap;
+    }
+
+    /** JDBC URL of the database holding every service's schema (user {@code postgres}, no password). */
+    public String postgresJdbcUrl() {
+        return postgresJdbcUrl;
     }
 
     public UUID clientId() {

@@ -9,20 +9,27 @@ final class FaultPlan {
 
     private int failuresLeft;
     private int failureStatus;
+    private String failureMethod;
     private Duration latency = Duration.ZERO;
     private Duration jitter = Duration.ZERO;
 
     synchronized void failNext(int count, int status) {
+        failNext(count, status, null);
+    }
+
+    /** The next {@code count} requests of {@code method} (null: of any method) fail with {@code status}. */
+    synchronized void failNext(int count, int status, String method) {
         if (count < 0 || status < 100 || status > 599) {
             throw new IllegalArgumentException("count must be >= 0 and status an HTTP status: " + count + ", " + status);
         }
         failuresLeft = count;
         failureStatus = status;
+        failureMethod = method;
     }
 
-    /** The status the current request must fail with, consuming one planned failure. */
-    synchronized OptionalInt takeFailure() {
-        if (failuresLeft == 0) {
+    /** The status the current request ({@code method}) must fail with, consuming one planned failure. */
+    synchronized OptionalInt takeFailure(String method) {
+        if (failuresLeft == 0 || (failureMethod != null && !failureMethod.equalsIgnoreCase(method))) {
             return OptionalInt.empty();
         }
         failuresLeft--;

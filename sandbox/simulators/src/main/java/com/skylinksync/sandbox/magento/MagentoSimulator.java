@@ -289,6 +289,11 @@ public final class MagentoSimulator implements AutoCloseable {
         faults.failNext(count, status);
     }
 
+    /** As {@link #failNext(int, int)}, only for requests of {@code method} ({@code PUT}, ...); others pass. */
+    public void failNext(int count, int status, String method) {
+        faults.failNext(count, status, method);
+    }
+
     /** Added to every {@code /rest} request from now on; {@link Duration#ZERO} turns it off. */
     public void latency(Duration latency) {
         faults.latency(latency, Duration.ZERO);

@@ -81,7 +81,7 @@ final class RestRouter implements HttpHandler {
         if (latency.isPositive()) {
             Thread.sleep(latency); // the simulated network and PHP time, not a wait for a condition
         }
-        OptionalInt failure = faults.takeFailure();
+        OptionalInt failure = faults.takeFailure(method);
         if (failure.isPresent()) {
             return injected(failure.getAsInt());
         }

@@ -33,6 +33,11 @@ final class CallJournal {
         calls.add(new JournalEntry(clock.instant(), operation, ids, outcome, channelId));
     }
 
+    /** A call answered with an injected throttle fault (not a budget window's). */
+    void injectedThrottle(String operation, List<String> ids, Integer channelId) {
+        calls.add(new JournalEntry(clock.instant(), operation, ids, CallOutcome.THROTTLED, channelId, true));
+    }
+
     void changeSetProcessed(String changeSetId) {
         processedChangeSets.add(changeSetId);
     }

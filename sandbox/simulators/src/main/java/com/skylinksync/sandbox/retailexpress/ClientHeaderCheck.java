@@ -65,8 +65,13 @@ final class ClientHeaderCheck implements SOAPHandler<SOAPMessageContext> {
                 throw new SOAPFaultException(senderFault(refusal));
             }
             // The budget is per client, so it is checked only once the client is known (as RE must).
-            if (!windows.admit()) {
-                journal.record(name, ids, channelId, CallOutcome.THROTTLED);
+            ThrottleWindows.Admission admission = windows.admission();
+            if (admission != ThrottleWindows.Admission.ADMITTED) {
+                if (admission == ThrottleWindows.Admission.INJECTED_THROTTLE) {
+                    journal.injectedThrottle(name, ids, channelId);
+                } else {
+                    journal.record(name, ids, channelId, CallOutcome.THROTTLED);
+                }
                 throw new SOAPFaultException(senderFault(THROTTLE_LIMIT_EXCEEDED));
             }
             journal.record(name, ids, channelId, CallOutcome.OK);

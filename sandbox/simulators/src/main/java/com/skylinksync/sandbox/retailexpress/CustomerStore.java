@@ -24,6 +24,7 @@ final class CustomerStore {
     private final ConcurrentSkipListMap<Integer, StoredCustomer> customers = new ConcurrentSkipListMap<>();
     private final AtomicInteger nextId = new AtomicInteger(FIRST_NEW_ID);
     private final GeneratedCustomers generated;
+    private final java.util.Set<Integer> createdIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     CustomerStore(GeneratedCustomers generated) {
         this.generated = generated;
@@ -67,7 +68,13 @@ final class CustomerStore {
         int id = nextId.getAndIncrement();
         StoredCustomer created = new StoredCustomer(id, fields);
         customers.put(id, created);
+        createdIds.add(id);
         return created;
+    }
+
+    /** Every customer created through CustomerCreateUpdate (no CustomerId given), as now stored, in id order. */
+    List<StoredCustomer> created() {
+        return createdIds.stream().sorted().map(customers::get).filter(Objects::nonNull).toList();
     }
 
     /**

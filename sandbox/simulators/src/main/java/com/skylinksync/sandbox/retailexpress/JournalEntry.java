@@ -11,10 +11,18 @@ import java.util.List;
  * @param ids       the entity ids it named (empty for injected faults, whose body is not parsed)
  * @param outcome   what the simulator answered
  * @param channelId the sales channel a *ByChannel operation named, or null
+ * @param injected  for a THROTTLED call: the throttle was injected on purpose ({@link RetailExpressSimulator#throttleNext}),
+ *                  not earned by exceeding a budget window; false for every other outcome
  */
-public record JournalEntry(Instant at, String operation, List<String> ids, CallOutcome outcome, Integer channelId) {
+public record JournalEntry(Instant at, String operation, List<String> ids, CallOutcome outcome, Integer channelId,
+                           boolean injected) {
 
     public JournalEntry {
         ids = List.copyOf(ids);
+    }
+
+    /** A call whose outcome was not injected on purpose. */
+    public JournalEntry(Instant at, String operation, List<String> ids, CallOutcome outcome, Integer channelId) {
+        this(at, operation, ids, outcome, channelId, false);
     }
 }

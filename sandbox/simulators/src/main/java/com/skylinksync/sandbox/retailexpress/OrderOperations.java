@@ -191,6 +191,13 @@ final class OrderOperations {
         return response.root();
     }
 
+    /** The OrderItemIds of an order RE holds (created through OrderCreateByChannel or generated), in line order. */
+    List<Integer> itemIds(String orderId) {
+        return Optional.ofNullable(orders.get(orderId)).or(() -> generated.order(orderId))
+                .map(order -> order.items().stream().map(item -> Integer.parseInt(item.get("OrderItemId"))).toList())
+                .orElse(List.of());
+    }
+
     List<RetailExpressSimulator.ReceivedDocument> received(String operation) {
         synchronized (received) {
             return received.stream().filter(e -> e.getKey().equals(operation)).map(Map.Entry::getValue).toList();

@@ -77,7 +77,7 @@ public final class RetailExpressSimulator implements AutoCloseable {
 
     /** The budget, fault and change machinery added beside the SOAP service (see {@link ControlApi}). */
     private record Controls(ThrottleWindows windows, FaultFilter faults, EntityChanges changes, EdsNotifier eds,
-                            OrderOperations orders) {
+                            OrderOperations orders, CustomerStore customers) {
     }
 
     private RetailExpressSimulator(Options options, HttpServer server, ExecutorService executor, Endpoint endpoint,
@@ -128,7 +128,8 @@ public final class RetailExpressSimulator implements AutoCloseable {
         endpoint.publish(soap);
         server.createContext(AdminApi.PATH, new AdminApi(journal));
         EdsNotifier eds = new EdsNotifier(options.clientId());
-        Controls controls = new Controls(windows, faults, new EntityChanges(customers, products, eds), eds, orders);
+        Controls controls = new Controls(windows, faults, new EntityChanges(customers, products, eds), eds, orders,
+                customers);
         ControlApi control = new ControlApi(windows, faults, journal, controls.changes(), eds);
         ControlApi.PATHS.forEach(path -> server.createContext(path, control));
         server.start();
@@ -242,6 +243,21 @@ public final class RetailExpressSimulator implements AutoCloseable {
      */
     public int fulfil(String orderId, int orderItemId, java.math.BigDecimal qty, java.time.LocalDateTime at) {
         return controls.orders().fulfil(orderId, orderItemId, qty, at);
+    }
+
+    /**
+     * The customers RE created through {@code CustomerCreateUpdate} without a CustomerId (Magento customers pushed to
+     * RE), id → email ({@code BillEmail}), in id order: how many RE customers one Magento customer became.
+     */
+    public java.util.Map<Integer, String> createdCustomers() {
+        var created = new java.util.LinkedHashMap<Integer, String>();
+        controls.customers().created().forEach(c -> created.put(c.id(), c.fields().getOrDefault("BillEmail", "")));
+        return created;
+    }
+
+    /** The line ids ({@code OrderItemId}) of an order RE holds, in line order; empty for an unknown order. */
+    public List<Integer> orderItemIds(String orderId) {
+        return controls.orders().itemIds(orderId);
     }
 
     /** A payment taken in RE (at the POS or the back office) on an order; returns its {@code OrderPaymentId}. */

@@ -45,17 +45,25 @@ final class ThrottleWindows {
         injectedThrottles.addAndGet(calls);
     }
 
+    /** Whether a call was admitted, and if not, why. */
+    enum Admission { ADMITTED, INJECTED_THROTTLE, BUDGET_EXCEEDED }
+
     /** True and counted if the call fits every window; false if RE would answer a throttle fault. */
     boolean admit() {
+        return admission() == Admission.ADMITTED;
+    }
+
+    /** As {@link #admit()}, telling an injected throttle from a budget window's (the chaos suite's budget check). */
+    Admission admission() {
         if (injectedThrottles.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            return false;
+            return Admission.INJECTED_THROTTLE;
         }
         long now = clock.millis();
         synchronized (this) {
             for (Counter counter : counters) {
                 counter.expire(now);
                 if (counter.admitted.size() >= counter.window.limit()) {
-                    return false;
+                    return Admission.BUDGET_EXCEEDED;
                 }
             }
             for (Counter counter : counters) {
@@ -63,7 +71,7 @@ final class ThrottleWindows {
                     counter.admitted.addLast(now);
                 }
             }
-            return true;
+            return Admission.ADMITTED;
         }
     }
 

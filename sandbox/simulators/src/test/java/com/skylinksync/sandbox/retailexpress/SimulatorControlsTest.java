@@ -78,6 +78,22 @@ class SimulatorControlsTest {
     }
 
     @Test
+    void journalsAnInjectedThrottleApartFromOneEarnedByTheBudget() throws Exception {
+        simulator.budget(SimulatedBudget.retailExpress().withPerSecondAndMinute(1_000, 2));
+        simulator.throttleNext(1);
+
+        for (int i = 0; i < 4; i++) {
+            soap(GET_CUSTOMERS);
+        }
+
+        assertThat(simulator.journal()).extracting(JournalEntry::outcome, JournalEntry::injected).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(CallOutcome.THROTTLED, true),
+                org.assertj.core.groups.Tuple.tuple(CallOutcome.OK, false),
+                org.assertj.core.groups.Tuple.tuple(CallOutcome.OK, false),
+                org.assertj.core.groups.Tuple.tuple(CallOutcome.THROTTLED, false));
+    }
+
+    @Test
     void throttlesTheNextCallsOnDemandThroughTheAdminApi() throws Exception {
         assertThat(post("/sandbox/faults", "{\"throttleNext\":2}").statusCode()).isEqualTo(200);
 
