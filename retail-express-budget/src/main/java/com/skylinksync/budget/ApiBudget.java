@@ -123,7 +123,8 @@ public final class ApiBudget implements CallPermits, AutoCloseable {
             }
             long slot = clock.slot();
             Grants grants = division.of(slot);
-            if (grants.calls() > 0 && grants.perSecond() > 0 && !fenced() && permits.take()) {
+            // the ledger's count is the hard cap on the period's calls, whenever the limiters were resized
+            if (ledger.used(slot) < grants.calls() && !fenced() && permits.take(slot, paceOf(grants))) {
                 ledger.record(slot);
                 calls.incrementAndGet();
                 return true;
@@ -135,6 +136,15 @@ public final class ApiBudget implements CallPermits, AutoCloseable {
             }
             LockSupport.parkNanos(pause);
         }
+    }
+
+    /**
+     * The pace for a period: the second window's grant, or slower, just fast enough to spend the period's grant over
+     * the whole period (one interval to spare, as a new pacer starts without a permit). Spread evenly, the calls of a
+     * minute leave no bunch at a period's start for a late call to push into the next minute at RE.
+     */
+    private double paceOf(Grants grants) {
+        return Math.min(grants.perSecond(), (grants.calls() + 1) * 1000.0 / settings.periodMillis());
     }
 
     @Override
@@ -180,11 +190,9 @@ public final class ApiBudget implements CallPermits, AutoCloseable {
         exchange.close();
     }
 
-    /** At each boundary: switch the pace, report on the period just ended, forget what has left every window. */
+    /** At each boundary: report on the period just ended, forget what has left every window. */
     private void periodStarted(long slot) {
-        Grants grants = division.of(slot);
-        permits.pace(grants.perSecond());
-        publish(report(slot - 1, grants, false));
+        publish(report(slot - 1, division.of(slot), false));
         division.forgetBefore(slot - 2);
         // Reports whose calls have all left the day window stand for nothing any more: removed from the topic too.
         reports.expire(slot - daySlots - settings.silentPeriods() - 2).forEach(exchange::forget);

@@ -26,18 +26,29 @@ import java.util.function.ToLongFunction;
  * within the limit. This counts one slot more than needed (conservative) and accounts for everything already spent in
  * the window, including by participants that died or left: a report keeps counting until all the calls it could
  * stand for have left the window. The minute window is also capped at its average pace per slot, so under backlog the
- * cluster runs evenly (any minute then holds at least {@code (n-2)/n} of the limit) instead of in bursts and gaps.
+ * cluster runs evenly instead of in bursts and gaps: the pace is {@code limit / (n + 1)} per slot, the most that
+ * keeps every {@code n + 1} consecutive slots within the limit, so any minute under backlog holds {@code n / (n + 1)}
+ * of the limit (96.8 % at 2 s periods; the pace was {@code limit / (n + 2)}, 93.75 %, one slot more than the
+ * accounting needs).
  * The hour and day windows are capped at the same pace (no more can be spent per slot anyway), not at their own
  * averages, so a quiet cluster may run at the minute's pace until the hour or day is used up.
  *
- * <p><b>Second window.</b> Each participant is paced (one permit per {@code 1/rate} seconds), so in any second it
- * makes at most {@code rate + 2} calls (one at each edge and one when its pace is changed); the rates sum to at most
- * {@code limit - 2 * participants}; when there are more participants than a third of the limit, they take turns
- * by slot (the others get nothing that slot), so the reserve never eats the whole second.
+ * <p><b>Second window.</b> Each participant is paced (one permit per {@code 1/rate} seconds, no permit saved up,
+ * a new pacer starting without one), so in any second it makes at most {@code floor(rate) + 2} calls (one at each
+ * edge); in a second across a slot boundary where its pace changes, at most {@code floor(a * old + b * new) + 2}
+ * ({@code a + b = 1}). Calls are whole, so the cluster makes at most {@code 2 * paced + floor(sum of the mixed rates)}
+ * in any second, and the mixed rates sum to at most the larger of the two slots' totals. Hence the rule: a slot's
+ * rates sum to less than {@code limit - 2 * (paced + left) + 1}, where {@code left} counts the participants that may
+ * have been paced in the slot before but are not in this one (they still have their edges in the second across the
+ * boundary). The older rule, rates summing to {@code limit - 2 * paced}, left most of a call per participant unused
+ * (it held three replicas to 19 of RE's 25 calls/s, below the minute's 20/s). When there are more participants than
+ * a third of the limit, they take turns by slot (the others get nothing that slot), so the edges never eat the whole
+ * second.
  *
  * <p><b>Division by demand.</b> Max-min fair ("water-filling"): a participant whose callers had to wait is starved and
  * takes any amount; the others need what they used plus what is waiting, and at least the floor so an idle
- * participant can start. Whole calls that do not divide evenly go to those later in the (need, id) order.
+ * participant can start. Whole calls that do not divide evenly go to those later in the (need, id) order, the ids
+ * rotated by slot so that over time no one is always short.
  *
  * <p><b>Silence.</b> A participant silent for up to {@code silentPeriods} keeps its last grant reserved (it may still
  * be calling); after that it is dead and gets nothing (it fences itself at the same point, see {@link ApiBudget}).
@@ -50,6 +61,8 @@ import java.util.function.ToLongFunction;
 final class BudgetShares {
 
     private static final long UNLIMITED_NEED = Long.MAX_VALUE / 4;
+    /** Keeps a slot's rates strictly below the whole number the second window allows (any margin above 0 does). */
+    static final double RATE_MARGIN = 1e-3;
 
     private final BudgetSettings settings;
     private final int minuteSlots;
@@ -80,11 +93,13 @@ final class BudgetShares {
         Map<String, Grants> grants = new LinkedHashMap<>();
         silent.forEach((id, report) -> grants.put(id, report.nextGrants()));
 
-        // The cluster's pace: the minute's limit spread evenly over the n + 2 slots the accounting spans, dithered
-        // between whole numbers so it averages exactly that. No window can be spent faster (the cap on every grant).
-        double perSlot = factor * settings.limits().perMinute() / (minuteSlots + 2.0);
+        // The cluster's pace: the minute's limit spread evenly over the n + 1 slots a sliding minute can touch,
+        // dithered between whole numbers so it averages exactly that, and any n + 1 consecutive slots sum to at most
+        // the limit. No window can be spent faster (the cap on every grant).
+        double perSlot = factor * settings.limits().perMinute() / (minuteSlots + 1.0);
         long pace = (long) (Math.floor((slot + 1) * perSlot) - Math.floor(slot * perSlot));
-        // Paced participants make up to rate + 2 calls in a second; if there are too many for that, they take turns.
+        // Paced participants make up to floor(rate) + 2 calls in a second; if there are too many for that, they take
+        // turns.
         int pacedMax = Math.max(1, (int) Math.floor(factor * settings.limits().perSecond() / 3.0));
         List<String> turn = new ArrayList<>(fresh.keySet());
         int slotsOfSilent = (int) silent.values().stream().filter(r -> r.nextGrants().perSecond() > 0).count();
@@ -96,8 +111,11 @@ final class BudgetShares {
                 fresh.remove(waiting);
             }
         }
-        LimitsLeft left = new LimitsLeft(
-                Math.max(0, factor * settings.limits().perSecond() - 2.0 * (freshPaced + slotsOfSilent)),
+        int paced = freshPaced + slotsOfSilent;
+        int left = pacedBeforeNotNow(slot, reports, reported, fresh.keySet(), silent);
+        double secondBudget = Math.floor(factor * settings.limits().perSecond()) - 2.0 * (paced + left) + 1
+                - RATE_MARGIN;
+        LimitsLeft remaining = new LimitsLeft(Math.max(0, secondBudget),
                 Math.min(pace, room(slot, reports, minuteSlots, settings.limits().perMinute(),
                         ParticipantReport::spentMinute, Grants::minute)),
                 Math.min(pace, room(slot, reports, hourSlots, settings.limits().perHour(),
@@ -105,24 +123,58 @@ final class BudgetShares {
                 Math.min(pace, room(slot, reports, daySlots, settings.limits().perDay(),
                         ParticipantReport::spentDay, Grants::day)));
         for (Grants reserved : grants.values()) {
-            left = left.minus(reserved);
+            remaining = remaining.minus(reserved);
         }
 
+        // Whole calls that do not divide evenly go to different participants slot by slot, so equal demand gets
+        // equal shares over time (not always the same one short).
         List<String> ids = new ArrayList<>(fresh.keySet());
+        if (!ids.isEmpty()) {
+            java.util.Collections.rotate(ids, (int) -Math.floorMod(slot, (long) ids.size()));
+        }
         long[] needs = new long[ids.size()];
         for (int i = 0; i < ids.size(); i++) {
             ParticipantReport report = fresh.get(ids.get(i));
             needs[i] = report.starved() ? UNLIMITED_NEED
                     : Math.max(settings.floorPerPeriod(), (long) report.used() + report.waiting() + 1);
         }
-        long[] minute = waterFill(left.minute(), needs);
-        long[] hour = waterFill(left.hour(), needs);
-        long[] day = waterFill(left.day(), needs);
-        double[] second = waterFill(left.perSecond(), needs, 1000.0 / settings.periodMillis());
+        long[] minute = waterFill(remaining.minute(), needs);
+        long[] hour = waterFill(remaining.hour(), needs);
+        long[] day = waterFill(remaining.day(), needs);
+        double[] second = waterFill(remaining.perSecond(), needs, 1000.0 / settings.periodMillis());
         for (int i = 0; i < ids.size(); i++) {
             grants.put(ids.get(i), new Grants(second[i], (int) minute[i], (int) hour[i], (int) day[i]));
         }
         return new Allocation(slot, grants, factor, new TreeSet<>(grants.keySet()));
+    }
+
+    /**
+     * How many participants may have been paced in the slot before {@code slot} but are not paced in it: in the
+     * second across the boundary they still have their edge calls. From the reports alone, so every participant
+     * counts the same: a fresh report carries its grant for the slot before; one silent for a single period was
+     * divided as fresh then (so may have been paced whatever its report says); one just declared dead was reserved
+     * its last grant then; one that left within the last second may have been calling until it left.
+     */
+    private int pacedBeforeNotNow(long slot, Collection<ParticipantReport> reports, long reported,
+                                  Set<String> pacedFresh, Map<String, ParticipantReport> silent) {
+        int count = 0;
+        for (ParticipantReport report : reports) {
+            long silence = reported - report.slot();
+            boolean pacedBefore;
+            if (report.leaving()) {
+                pacedBefore = report.publishedAt() > slot * settings.periodMillis() - 1_000;
+            } else if (silence <= 0) {
+                pacedBefore = !pacedFresh.contains(report.participantId()) && report.nextGrants().perSecond() > 0;
+            } else if (silence <= settings.silentPeriods()) {
+                pacedBefore = silence == 1 && !(silent.get(report.participantId()).nextGrants().perSecond() > 0);
+            } else {
+                pacedBefore = silence == settings.silentPeriods() + 1L && report.nextGrants().perSecond() > 0;
+            }
+            if (pacedBefore) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** The pace multiplier in force at {@code atMillis} after a throttle fault at {@code throttledAt} (0: never). */

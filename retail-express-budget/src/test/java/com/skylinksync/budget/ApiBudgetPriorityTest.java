@@ -18,16 +18,17 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * Real-time before backlog, with real parts: one participant on a KRaft broker, paced at one call a second (a second
- * window of 3 leaves one participant 3 - 2 = 1 call/s; the minute does not bind), twenty backlog callers always
- * waiting, then real-time callers. In first-come order a real-time caller would wait for the twenty (about 20 s).
+ * Real-time before backlog, with real parts: one participant on a KRaft broker, paced at about two calls a second (a
+ * second window of 3 leaves one participant just under 3 - 2 + 1 = 2 calls/s, see BudgetShares; the minute does not
+ * bind), twenty backlog callers always waiting, then real-time callers. In first-come order a real-time caller would
+ * wait for the twenty (about 10 s).
  */
 class ApiBudgetPriorityTest {
 
     private static final BudgetSettings SETTINGS = BudgetSettings.of(new BudgetLimits(3, 1_200, 30_000, 150_000))
             .withMaxWait(Duration.ofSeconds(60));
     private static final int BACKLOG_CALLERS = 20;
-    /** One permit interval (1 s at 1 call/s) plus room for a busy machine; the backlog queue is twenty of them. */
+    /** One permit interval (0.5 s at 2 calls/s) plus room for a busy machine; the backlog queue is twenty of them. */
     private static final Duration REAL_TIME_WAIT = Duration.ofSeconds(2);
 
     @Test
