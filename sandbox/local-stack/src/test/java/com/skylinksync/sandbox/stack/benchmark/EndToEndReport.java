@@ -69,6 +69,11 @@ record EndToEndReport(List<Leg> legs, Latencies latencies) {
             System.out.printf("  %-8s p50 %d ms, p99 %d ms above latency (%d change sets)%n", type,
                     p50(ofType, Leg::aboveLatency), p99(ofType, Leg::aboveLatency), ofType.size());
         }
+        legs.stream().sorted(Comparator.comparingLong(Leg::aboveLatency).reversed()).limit(3).forEach(leg ->
+                System.out.printf("  slow: %s %d, %d ms above latency: intake %d, to first RE call %d, RE call to write %d,"
+                                + " write to outcome %d, outcome to acknowledgement %d (%d RE calls, %d Magento reads)%n",
+                        leg.probe().edsType(), leg.probe().id(), leg.aboveLatency(), leg.intake(), leg.toFirstReCall(),
+                        leg.reCallToWrite(), leg.writeToOutcome(), leg.outcomeToAck(), leg.reCalls(), leg.magentoReads()));
         System.out.printf("  baseline (queue table polled every %d s when empty, one worker, one RE call and one Magento"
                         + " write per entity): %d change sets, p50 %d ms, p99 %d ms above latency%n",
                 QueueTableWorker.PAUSE_WHEN_EMPTY.toSeconds(), baseline.size(),
