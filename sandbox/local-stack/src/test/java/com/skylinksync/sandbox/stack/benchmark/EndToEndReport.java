@@ -16,7 +16,7 @@ import java.util.function.Function;
  * gateway sent RE's acknowledgement (the ChangeSetProcessed call's answer minus its injected latency); then the p99s,
  * where the time goes (medians of each leg), and the two {@code BENCH|} rows.
  */
-record EndToEndReport(List<Leg> legs, Latencies latencies) {
+record EndToEndReport(List<Leg> legs, Latencies latencies, java.util.Map<String, String> exampleCalls) {
 
     /** One change set's legs, each in ms. */
     record Leg(Probe probe, long intake, long toFirstReCall, long reCallToWrite, long writeToOutcome,
@@ -27,6 +27,7 @@ record EndToEndReport(List<Leg> legs, Latencies latencies) {
                              OutcomeClock outcomes, Latencies latencies) {
         List<JournalEntry> acks = EndToEndBenchmark.acknowledgements(reJournal);
         List<Leg> legs = new ArrayList<>();
+        var exampleCalls = new java.util.TreeMap<String, String>();
         for (Sample sample : samples) {
             PathTiming path = PathTiming.of(sample.probe(), sample.sent(), reJournal, magento, latencies)
                     .orElseThrow(() -> new IllegalStateException("No Magento write of " + sample.probe() + " after "
@@ -36,12 +37,26 @@ record EndToEndReport(List<Leg> legs, Latencies latencies) {
                     .orElseThrow(() -> new IllegalStateException("No acknowledgement of " + sample.changeSetId()))
                     .at().minus(latencies.retailExpress());
             long above = path.aboveLatency(latencies).toMillis();
+            exampleCalls.computeIfAbsent(sample.probe().edsType(), type -> callsBetween(sample.sent(), path.write(), reJournal, magento));
             long intake = ms(sample.sent(), sample.accepted());
             long toFirstRe = ms(sample.accepted(), path.firstReCall());
             legs.add(new Leg(sample.probe(), intake, toFirstRe, above - intake - toFirstRe, ms(path.write(), outcome),
                     ms(outcome, ack), above, path.reCalls(), path.magentoReads()));
         }
-        return new EndToEndReport(List.copyOf(legs), latencies);
+        return new EndToEndReport(List.copyOf(legs), latencies, exampleCalls);
+    }
+
+    /** Every call the simulators saw from {@code from} to {@code to}, in order: what one change set's path looked like. */
+    private static String callsBetween(Instant from, Instant to, List<JournalEntry> reJournal,
+                                       List<MagentoSimulator.Request> magento) {
+        record Call(Instant at, String what) {
+        }
+        List<Call> calls = new ArrayList<>();
+        reJournal.stream().filter(c -> c.at().isAfter(from) && !c.at().isAfter(to))
+                .forEach(c -> calls.add(new Call(c.at(), "RE " + c.operation() + c.ids())));
+        magento.stream().filter(r -> !r.at().isBefore(from) && !r.at().isAfter(to))
+                .forEach(r -> calls.add(new Call(r.at(), "Magento " + r.method() + " " + r.path())));
+        return String.join("; ", calls.stream().sorted(Comparator.comparing(Call::at)).map(Call::what).toList());
     }
 
     void print(List<Duration> baseline, String loadAverage) {
@@ -69,6 +84,7 @@ record EndToEndReport(List<Leg> legs, Latencies latencies) {
             System.out.printf("  %-8s p50 %d ms, p99 %d ms above latency (%d change sets)%n", type,
                     p50(ofType, Leg::aboveLatency), p99(ofType, Leg::aboveLatency), ofType.size());
         }
+        exampleCalls.forEach((type, calls) -> System.out.printf("  calls from a %s change set's PUT to its write: %s%n", type, calls));
         legs.stream().sorted(Comparator.comparingLong(Leg::aboveLatency).reversed()).limit(3).forEach(leg ->
                 System.out.printf("  slow: %s %d, %d ms above latency: intake %d, to first RE call %d, RE call to write %d,"
                                 + " write to outcome %d, outcome to acknowledgement %d (%d RE calls, %d Magento reads)%n",
