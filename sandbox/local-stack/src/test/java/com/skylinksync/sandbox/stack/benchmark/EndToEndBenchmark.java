@@ -72,7 +72,13 @@ public final class EndToEndBenchmark {
         int bursts = quick ? 2 : 10;
         long started = System.nanoTime();
         int postgresPort = freePort();
-        Map<String, Object> quiet = Map.of("logging.level.root", "WARN", "logging.level.com.skylinksync", "WARN");
+        var settings = new HashMap<String, Object>(Map.of("logging.level.root", "WARN", "logging.level.com.skylinksync", "WARN"));
+        // --budget-floor=N: the shared RE budget's calls per period offered to an idle participant (default 1 per 2 s),
+        // to see what a burst's second call waits for (README, "Benchmarks").
+        List.of(args).stream().filter(a -> a.startsWith("--budget-floor=")).findFirst().ifPresent(a ->
+                settings.put("skylink.retail-express.budget.floor-per-period", a.substring("--budget-floor=".length())));
+        Map<String, Object> quiet = Map.copyOf(settings);
+        System.out.println("Settings on every service: " + quiet);
         try (LocalStack stack = LocalStack.start(new StackPorts(0, 0, 0, postgresPort, 0, 0, 0), quiet)) {
             System.out.printf("Local stack up in %.1f s (load average %s)%n", (System.nanoTime() - started) / 1e9, loadAverage());
             EndToEndBenchmark benchmark = new EndToEndBenchmark(stack, postgresPort);
