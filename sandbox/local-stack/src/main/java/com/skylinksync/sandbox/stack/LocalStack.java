@@ -19,6 +19,10 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -58,14 +62,25 @@ public final class LocalStack implements AutoCloseable {
         StackPorts ports = new StackPorts(requested.gateway(), requested.magento(), requested.retailExpress(), requested.postgres(),
                 chosen(requested.customerSync()), chosen(requested.catalogSync()), chosen(requested.fulfillmentSync()));
         try {
-            KafkaBroker kafka = track(KafkaBroker.start(12));
-            kafkaBootstrap = kafka.bootstrapServers();
-            PostgresServer postgres = track(PostgresServer.start(ports.postgres(), null));
-            postgresJdbcUrl = postgres.jdbcUrl();
-            retailExpress = track(RetailExpressSimulator.start(
+            // The broker, the database and the simulators need nothing from each other: started side by side, the
+            // database's own processes (initdb, postgres) and the broker's threads overlap the simulators' set-up.
+            var kafkaStarting = starting(() -> KafkaBroker.start(12));
+            var postgresStarting = starting(() -> PostgresServer.start(ports.postgres(), null));
+            var retailExpressStarting = starting(() -> RetailExpressSimulator.start(
                     RetailExpressSimulator.Options.defaults().withPort(ports.retailExpress()), store));
-            magento = track(MagentoSimulator.start(MagentoSimulator.Options.defaults().withPort(ports.magento())));
+            var magentoStarting = starting(() -> MagentoSimulator.start(MagentoSimulator.Options.defaults().withPort(ports.magento())));
+            KafkaBroker kafka = started(kafkaStarting);
+            PostgresServer postgres = started(postgresStarting);
+            RetailExpressSimulator retailExpressStarted = started(retailExpressStarting);
+            MagentoSimulator magentoStarted = started(magentoStarting);
+            List.of(kafkaStarting, postgresStarting, retailExpressStarting, magentoStarting).forEach(LocalStack::rethrow);
+            kafkaBootstrap = kafka.bootstrapServers();
+            postgresJdbcUrl = postgres.jdbcUrl();
+            retailExpress = retailExpressStarted;
+            magento = magentoStarted;
 
+            // The services start one after the other: in one JVM Spring Boot's logging system is process-wide, and
+            // contexts started side by side re-initialise it under each other (logback configuration errors, lost lines).
             gateway = track(run(EdsGatewayApplication.builder(), ports.gateway(), gatewaySettings(postgres, ports)));
             // A change made in the RE simulator (POST /sandbox/products/{id}, /sandbox/customers/{id}) is announced to
             // this gateway as RE's EDS would announce it.
@@ -218,6 +233,27 @@ public final class LocalStack implements AutoCloseable {
 
     private static int port(ConfigurableApplicationContext context) {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    private static <T extends AutoCloseable> CompletableFuture<T> starting(Supplier<T> start) {
+        return CompletableFuture.supplyAsync(start, runnable -> Thread.ofPlatform().name("local-stack-start").start(runnable));
+    }
+
+    /** The part, tracked for {@link #close()} (whatever else failed to start), or null when it failed itself. */
+    private <T extends AutoCloseable> T started(CompletableFuture<T> starting) {
+        try {
+            return track(starting.join());
+        } catch (CompletionException | CancellationException failed) {
+            return null;
+        }
+    }
+
+    private static void rethrow(CompletableFuture<?> starting) {
+        try {
+            starting.join();
+        } catch (CompletionException failed) {
+            throw failed.getCause() instanceof RuntimeException e ? e : failed;
+        }
     }
 
     private <T extends AutoCloseable> T track(T component) {
