@@ -44,12 +44,13 @@ final class ChaosChecks {
         FinalStateChecks finalState = new FinalStateChecks(targets, gateways, driven);
         checks.add(finalState.drift(quarantine.sourceRefusals, settle.compareTo(Duration.ofMinutes(2)) < 0 ? Duration.ofMinutes(2) : settle));
         checks.add(finalState.priceGroupsAndOptions());
-        checks.add(finalState.orderLoop());
+        var parked = gateways.get("/ops/parked");
+        checks.add(finalState.orderLoop(QuarantineCheck.parkedOrders(parked)));
         checks.addAll(new DuplicateChecks(targets, driven).all());
         checks.add(budget());
         checks.add(outbox());
         checks.add(deadLetters);
-        checks.add(quarantine.parked(gateways.get("/ops/parked"), events));
+        checks.add(quarantine.parked(parked, events));
         return new ChaosReport(checks);
     }
 

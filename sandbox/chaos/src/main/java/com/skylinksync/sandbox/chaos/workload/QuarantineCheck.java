@@ -108,6 +108,21 @@ final class QuarantineCheck {
         return "customer-sync-service";
     }
 
+    /**
+     * The Magento orders whose push is parked (an order's invoice is keyed by its order, so either kind names the
+     * order): the runtime will not write them again until an operator has checked RE, so they are settled, not missing.
+     */
+    static Set<Long> parkedOrders(JsonNode page) {
+        Set<Long> orders = new java.util.TreeSet<>();
+        for (JsonNode write : page.path("items")) {
+            String type = write.path("entityType").asString("");
+            if (type.equals("MAGENTO_ORDER") || type.equals("MAGENTO_INVOICE")) {
+                orders.add(Long.valueOf(write.path("entityId").asString()));
+            }
+        }
+        return orders;
+    }
+
     static List<String> cap(List<String> violations) {
         if (violations.size() <= 30) {
             return violations;
