@@ -164,6 +164,33 @@ class RecoveryTest {
         }
     }
 
+    @Test
+    void anAcknowledgementTakenOverAfterItsLeaseIsNotSentAgainByItsFirstHolder() {
+        String id = UUID.randomUUID().toString();
+        try (ConfigurableApplicationContext gateway = fixture.startGateway("skylink.gateway.ack-backoff=3s",
+                "skylink.gateway.ack-sweep-interval=200ms", "skylink.gateway.ack-lease=5s")) {
+            var meters = gateway.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+            var retries = meters.counter("skylink.gateway.acknowledgement.retries");
+            var takenOver = meters.counter("skylink.gateway.acknowledgement.taken-over");
+            // The first ChangeSetProcessed is throttled; while its holder waits to retry, another replica takes the
+            // claim over (what the sweep does once a holder has waited past the lease: RE's budget, a broker restart).
+            fixture.retailExpress.throttleNext(1);
+            put(gateway, changeSet(id, group("Voucher", 78)));
+            await().atMost(GatewayFixture.DEADLINE).until(() -> retries.count() >= 1);
+            fixture.postgres.execute("UPDATE eds_gateway.change_set SET ack_claimed_at = now() WHERE id = '" + id + "'");
+
+            // The first holder's retry finds its claim gone and stops: it does not tell RE beside the new holder.
+            await().atMost(GatewayFixture.DEADLINE).until(() -> takenOver.count() >= 1);
+            assertThat(fixture.retailExpress.processedChangeSets()).doesNotContain(id);
+            assertThat(fixture.status(id)).isEqualTo("ACKNOWLEDGING");
+
+            // The new holder's claim runs out too (say it died): the sweep tells RE, once.
+            fixture.postgres.execute("UPDATE eds_gateway.change_set SET ack_claimed_at = now() - interval '1 minute' WHERE id = '" + id + "'");
+            await().atMost(GatewayFixture.DEADLINE).until(() -> "ACKNOWLEDGED".equals(fixture.status(id)));
+            assertThat(fixture.retailExpress.processedChangeSets()).containsOnlyOnce(id);
+        }
+    }
+
     private static void put(ConfigurableApplicationContext gateway, String body) {
         GatewayFixture.http(gateway).put().uri("/eds/notify?client_id={c}&channel_id=1", fixture.clientId())
                 .header("x-api-key", GatewayFixture.API_KEY)

@@ -35,16 +35,46 @@ class AcknowledgementClaims {
      * Each caller runs this after its own outcome update committed, so whichever claim runs last sees every outcome:
      * a complete change set is always claimed, and the status condition lets only one claim succeed.
      */
-    Mono<Boolean> claimIfComplete(String changeSetId) {
+    Mono<Claim> claimIfComplete(String changeSetId) {
         return db.sql("""
                         UPDATE change_set SET status = 'ACKNOWLEDGING', ack_claimed_at = now()
                         WHERE id = :id AND status = 'OPEN' AND source = 'EDS'
                           AND NOT EXISTS (SELECT 1 FROM change_set_entity e
                                           WHERE e.change_set_id = :id AND e.outcome IN %s)
-                        RETURNING id""".formatted(NOT_TERMINAL))
+                        RETURNING id, ack_claimed_at""".formatted(NOT_TERMINAL))
                 .bind("id", changeSetId)
-                .fetch().rowsUpdated()
-                .map(updated -> updated > 0);
+                .map(AcknowledgementClaims::claim)
+                .one();
+    }
+
+    /**
+     * A replica's claim on one change set's acknowledgement. {@code claimedAt} is its fencing token: a claim taken over
+     * after the lease (by the sweep of any replica) gets a new one, so the first holder can tell it has lost it.
+     */
+    record Claim(String changeSetId, OffsetDateTime claimedAt) {
+    }
+
+    /**
+     * Renews {@code claim} just before a call to RE, if it is still this holder's and within the lease; empty when
+     * another replica has taken it over (then that one tells RE, and this one must not). So a holder that spent longer
+     * than the lease waiting (RE's budget, a throttle back-off, a broker restart) never sends a second
+     * {@code ChangeSetProcessed} beside the replica that took over.
+     */
+    Mono<Claim> renew(Claim claim, Duration lease) {
+        return db.sql("""
+                        UPDATE change_set SET ack_claimed_at = now()
+                        WHERE id = :id AND status = 'ACKNOWLEDGING' AND ack_claimed_at = :token
+                          AND ack_claimed_at >= now() - make_interval(secs => :lease)
+                        RETURNING id, ack_claimed_at""")
+                .bind("id", claim.changeSetId())
+                .bind("token", claim.claimedAt())
+                .bind("lease", (double) lease.toMillis() / 1000)
+                .map(AcknowledgementClaims::claim)
+                .one();
+    }
+
+    private static Claim claim(io.r2dbc.spi.Readable row) {
+        return new Claim(row.get("id", String.class), row.get("ack_claimed_at", OffsetDateTime.class));
     }
 
     /**
@@ -52,8 +82,8 @@ class AcknowledgementClaims {
      * its claim) and ACKNOWLEDGING ones whose claim is older than the lease (the claimer crashed or gave up).
      * {@code SKIP LOCKED} hands each row to one replica.
      */
-    Flux<String> claimForSweep(Duration lease) {
-        Flux<String> complete = db.sql("""
+    Flux<Claim> claimForSweep(Duration lease) {
+        Flux<Claim> complete = db.sql("""
                         UPDATE change_set SET status = 'ACKNOWLEDGING', ack_claimed_at = now()
                         WHERE status = 'OPEN' AND id IN (
                             SELECT c.id FROM change_set c
@@ -61,20 +91,20 @@ class AcknowledgementClaims {
                               AND NOT EXISTS (SELECT 1 FROM change_set_entity e
                                               WHERE e.change_set_id = c.id AND e.outcome IN %s)
                             LIMIT :limit FOR UPDATE SKIP LOCKED)
-                        RETURNING id""".formatted(NOT_TERMINAL))
+                        RETURNING id, ack_claimed_at""".formatted(NOT_TERMINAL))
                 .bind("limit", SWEEP_BATCH)
-                .map(row -> row.get("id", String.class))
+                .map(AcknowledgementClaims::claim)
                 .all();
-        Flux<String> expired = db.sql("""
+        Flux<Claim> expired = db.sql("""
                         UPDATE change_set SET ack_claimed_at = now()
                         WHERE status = 'ACKNOWLEDGING' AND id IN (
                             SELECT id FROM change_set
                             WHERE status = 'ACKNOWLEDGING' AND ack_claimed_at < now() - make_interval(secs => :lease)
                             LIMIT :limit FOR UPDATE SKIP LOCKED)
-                        RETURNING id""")
+                        RETURNING id, ack_claimed_at""")
                 .bind("lease", (double) lease.toMillis() / 1000)
                 .bind("limit", SWEEP_BATCH)
-                .map(row -> row.get("id", String.class))
+                .map(AcknowledgementClaims::claim)
                 .all();
         return complete.concatWith(expired);
     }

@@ -42,9 +42,9 @@ class AcknowledgementSweep implements SmartLifecycle {
 
     Mono<Void> sweepOnce() {
         return claims.claimForSweep(properties.ackLease())
-                .doOnNext(id -> {
-                    log.info("Sweep claimed the acknowledgement of change set {}", id);
-                    acknowledgements.acknowledgeClaimed(id);
+                .doOnNext(claim -> {
+                    log.info("Sweep claimed the acknowledgement of change set {}", claim.changeSetId());
+                    acknowledgements.acknowledgeClaimed(claim);
                 })
                 .then()
                 .onErrorResume(e -> {

@@ -43,6 +43,7 @@ public class Acknowledgements implements DisposableBean {
     private final Disposable.Composite inFlight = Disposables.composite();
     private final Timer receiptToAcknowledgement;
     private final Counter retries;
+    private final Counter takenOver;
 
     Acknowledgements(AcknowledgementClaims claims, ChangeSetAcknowledgements retailExpress, ChangeSetTraces traces,
                      GatewayProperties properties, MeterRegistry meters) {
@@ -60,6 +61,9 @@ public class Acknowledgements implements DisposableBean {
                 .register(meters);
         this.retries = Counter.builder("skylink.gateway.acknowledgement.retries")
                 .description("ChangeSetProcessed calls retried after a transient failure").register(meters);
+        this.takenOver = Counter.builder("skylink.gateway.acknowledgement.taken-over")
+                .description("Acknowledgements given up by this replica because another took its claim over after the lease")
+                .register(meters);
     }
 
     /**
@@ -68,29 +72,30 @@ public class Acknowledgements implements DisposableBean {
      */
     public Mono<Void> acknowledgeIfComplete(String changeSetId) {
         return claims.claimIfComplete(changeSetId)
-                .doOnNext(claimed -> {
-                    if (claimed) {
-                        acknowledgeClaimed(changeSetId);
-                    }
-                })
+                .doOnNext(this::acknowledgeClaimed)
                 .then();
     }
 
     /** Calls RE for a change set this replica has claimed, in the background. */
-    void acknowledgeClaimed(String changeSetId) {
+    void acknowledgeClaimed(AcknowledgementClaims.Claim claimed) {
+        String changeSetId = claimed.changeSetId();
+        AtomicReference<AcknowledgementClaims.Claim> claim = new AtomicReference<>(claimed);
         AtomicInteger attempts = new AtomicInteger();
         AtomicReference<Disposable> self = new AtomicReference<>();
         // The call runs later on another thread: its span continues the caller's (the last completion's, in the
         // change set's trace), and so does the RE call's span inside it.
         Span caller = traces.currentSpan();
-        Disposable call = Mono.fromRunnable(() -> {
+        // Every attempt first renews the claim: one that waited past the lease has been taken over, and stops.
+        Disposable call = Mono.defer(() -> claims.renew(claim.get(), properties.ackLease()))
+                .switchIfEmpty(Mono.error(() -> new ClaimTakenOver(changeSetId)))
+                .doOnNext(claim::set)
+                .then(Mono.fromRunnable(() -> {
                     attempts.incrementAndGet();
                     Span span = traces.child("acknowledge change set", caller).tag("skylink.change.set.id", changeSetId);
                     try (var logged = MDC.putCloseable("skylink.changeSetId", changeSetId)) {
                         traces.within(span, () -> retailExpress.changeSetProcessed(changeSetId));
                     }
-                })
-                .subscribeOn(Schedulers.boundedElastic())
+                }).subscribeOn(Schedulers.boundedElastic()))
                 .retryWhen(Retry.backoff(properties.ackAttempts() - 1L, properties.ackBackoff())
                         .maxBackoff(properties.ackLease())
                         .filter(Acknowledgements::worthRetryingNow)
@@ -106,6 +111,12 @@ public class Acknowledgements implements DisposableBean {
                     receiptToAcknowledgement.record(acknowledged.receiptToAcknowledgement());
                     log.info("Change set {} acknowledged to Retail Express: {} after {} attempt(s), {} ms after receipt", changeSetId,
                             acknowledged.status(), attempts.get(), acknowledged.receiptToAcknowledgement().toMillis());
+                })
+                .onErrorResume(ClaimTakenOver.class, taken -> {
+                    takenOver.increment();
+                    log.info("Change set {}: its acknowledgement was taken over by another replica after the lease; "
+                            + "that one tells Retail Express", changeSetId);
+                    return Mono.empty();
                 })
                 .onErrorResume(e -> {
                     meters.counter("skylink.gateway.acknowledgements", "result", "failed").increment();
@@ -136,7 +147,17 @@ public class Acknowledgements implements DisposableBean {
      * Transient faults and throttling may pass in seconds; a configuration or business refusal will not, so those
      * wait for the sweep (and show in the console) instead of spending RE's budget now.
      */
+    /** This replica's claim was taken over after the lease: it must not call RE (the new holder does). */
+    private static final class ClaimTakenOver extends RuntimeException {
+        ClaimTakenOver(String changeSetId) {
+            super("acknowledgement of " + changeSetId + " taken over", null, false, false);
+        }
+    }
+
     private static boolean worthRetryingNow(Throwable error) {
+        if (error instanceof ClaimTakenOver) {
+            return false;
+        }
         return !(error instanceof RetailExpressException) || error instanceof RetailExpressException.Transient
                 || error instanceof RetailExpressException.Throttled;
     }

@@ -39,7 +39,7 @@ public record ChaosRun(long seed, int entities, int kills, Duration spread, Dura
 
     /** The full form: 10,000 entities, 5 kills, one broker restart. */
     public static ChaosRun fullForm(long seed) {
-        return new ChaosRun(seed, 10_000, 5, Duration.ofMinutes(5), Duration.ofMinutes(15), BrokerStop.GRACEFUL,
+        return new ChaosRun(seed, 10_000, 5, Duration.ofMinutes(15), Duration.ofMinutes(15), BrokerStop.GRACEFUL,
                 Path.of("target", "chaos"));
     }
 
@@ -153,7 +153,7 @@ public record ChaosRun(long seed, int entities, int kills, Duration spread, Dura
     }
 
     /**
-     * {@code ./chaos [--seed N] [--entities N] [--kills N] [--spread 300s] [--settle 900s] [--broker-stop graceful|crash]}:
+     * {@code ./chaos [--seed N] [--entities N] [--kills N] [--spread 900s] [--settle 900s] [--broker-stop graceful|crash]}:
      * the full form by default; exits 1 when a check failed, 2 on bad arguments.
      */
     public static void main(String[] args) {

@@ -5,7 +5,7 @@ import java.time.Duration;
 /** {@code ./chaos}'s command line: the full form's values unless a flag says otherwise. */
 final class ChaosRunArguments {
 
-    static final String USAGE = "usage: ./chaos [--seed N] [--entities N] [--kills N] [--spread 300s] [--settle 900s]"
+    static final String USAGE = "usage: ./chaos [--seed N] [--entities N] [--kills N] [--spread 900s] [--settle 900s]"
             + " [--broker-stop graceful|crash]";
 
     private ChaosRunArguments() {
