@@ -359,7 +359,8 @@ public final class ChaosCluster implements AutoCloseable {
         return CompletableFuture.supplyAsync(task, command -> Thread.ofVirtual().start(command));
     }
 
-    private static <T> T join(CompletableFuture<T> future) {
+    /** The future's value, or the runtime exception it failed with (not wrapped in a CompletionException). */
+    static <T> T join(CompletableFuture<T> future) {
         try {
             return future.join();
         } catch (CompletionException e) {

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * One chaos run: the cluster started with the workload's store, the workload driven on one thread while a second
@@ -79,8 +78,8 @@ public record ChaosRun(long seed, int entities, int kills, Duration spread, Dura
                     command -> Thread.ofPlatform().daemon().name("chaos-drive").start(command));
             var chaos = CompletableFuture.supplyAsync(() -> inflict(cluster, drive),
                     command -> Thread.ofPlatform().daemon().name("chaos-kills").start(command));
-            List<ChaosCluster.Restart> restarts = joined(chaos);
-            joined(drive);
+            List<ChaosCluster.Restart> restarts = ChaosCluster.join(chaos);
+            ChaosCluster.join(drive);
             ChaosReport report = workload.check(cluster.targets(), cluster.events(), settle);
             Duration wall = Duration.ofNanos(System.nanoTime() - starting);
             Result result = new Result(report, cluster.events(), restarts, cluster.readyIn(), wall, footprint.rows());
@@ -139,17 +138,6 @@ public record ChaosRun(long seed, int entities, int kills, Duration spread, Dura
         out.println("  load average at the end: " + ChaosCluster.loadAverage());
         result.footprint().forEach(out::println);
         out.printf("BENCH|footprint|chaos cluster ready (10 processes)|-|%.1f s|-|-|-%n", result.readyIn().toMillis() / 1000.0);
-    }
-
-    private static <T> T joined(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 
     /**
