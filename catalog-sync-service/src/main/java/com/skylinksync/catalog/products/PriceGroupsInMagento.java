@@ -1,7 +1,6 @@
 package com.skylinksync.catalog.products;
 
 import com.skylinksync.connector.PermanentSyncException;
-import com.skylinksync.magento.customers.MagentoCustomerGroup;
 import com.skylinksync.magento.customers.MagentoCustomers;
 import com.skylinksync.retailexpress.RetailExpressCatalogue;
 import com.skylinksync.retailexpress.pricing.PriceGroup;
@@ -35,12 +34,7 @@ class PriceGroupsInMagento {
     }
 
     int groupOf(PriceGroupKey key) {
-        return linked.computeIfAbsent(key, k -> {
-            String code = code(priceGroup(k));
-            return magento.findCustomerGroupsByCode(code).stream().findFirst()
-                    .orElseGet(() -> magento.createCustomerGroup(new MagentoCustomerGroup(null, code, RETAIL_CUSTOMER_TAX_CLASS)))
-                    .id();
-        });
+        return linked.computeIfAbsent(key, k -> magento.findOrCreateCustomerGroup(code(priceGroup(k)), RETAIL_CUSTOMER_TAX_CLASS).id());
     }
 
     private PriceGroup priceGroup(PriceGroupKey key) {

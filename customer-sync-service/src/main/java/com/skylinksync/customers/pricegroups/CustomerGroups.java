@@ -56,12 +56,11 @@ public class CustomerGroups {
                     + code + "' (rename price group " + key + " in Retail Express)");
         }
         Integer known = linked.get(key);
-        Optional<MagentoCustomerGroup> existing = known != null ? magento.getCustomerGroup(known)
-                : magento.findCustomerGroupsByCode(code).stream().findFirst();
-        MagentoCustomerGroup wanted = new MagentoCustomerGroup(existing.map(MagentoCustomerGroup::id).orElse(null), code,
-                properties.taxClassId());
-        MagentoCustomerGroup written = existing.isEmpty() ? magento.createCustomerGroup(wanted)
-                : existing.get().equals(wanted) ? existing.get() : magento.updateCustomerGroup(wanted);
+        // A linked group keeps its id when RE renames the price group; otherwise the code finds (or makes) it.
+        MagentoCustomerGroup existing = Optional.ofNullable(known).flatMap(magento::getCustomerGroup)
+                .orElseGet(() -> magento.findOrCreateCustomerGroup(code, properties.taxClassId()));
+        MagentoCustomerGroup wanted = new MagentoCustomerGroup(existing.id(), code, properties.taxClassId());
+        MagentoCustomerGroup written = existing.equals(wanted) ? existing : magento.updateCustomerGroup(wanted);
         linked.put(key, written.id());
         return written;
     }

@@ -95,6 +95,24 @@ public final class MagentoCustomers {
                 CustomerWire.Group.class));
     }
 
+    /**
+     * The group with this code, created with this tax class when Magento has none. Several writers may create the same
+     * code at once (each service that needs a price group's customer group creates it): Magento refuses all but one as
+     * taken, and a refused writer reads the group the winner made instead of failing.
+     */
+    public MagentoCustomerGroup findOrCreateCustomerGroup(String code, int taxClassId) {
+        Optional<MagentoCustomerGroup> existing = findCustomerGroupsByCode(code).stream().findFirst();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        try {
+            return createCustomerGroup(new MagentoCustomerGroup(null, code, taxClassId));
+        } catch (MagentoException.Rejected refused) {
+            // Only a taken code is answered by another writer's group; any other refusal is the caller's to see.
+            return findCustomerGroupsByCode(code).stream().findFirst().orElseThrow(() -> refused);
+        }
+    }
+
     /** {@code PUT /V1/customerGroups/{id}}. */
     public MagentoCustomerGroup updateCustomerGroup(MagentoCustomerGroup group) {
         if (group.id() == null) {
