@@ -31,6 +31,8 @@ final class DriveLog {
     final Set<String> fulfilledInRetailExpress = ConcurrentHashMap.newKeySet();
     final Set<String> bulkRuns = ConcurrentHashMap.newKeySet();
     final Queue<String> problems = new ConcurrentLinkedQueue<>();
+    /** Magento orders the drive meant to pay or fulfil in RE that never reached RE: judged against the parked ones. */
+    final Set<Long> unreachedOrders = ConcurrentHashMap.newKeySet();
 
     /** One change set taken by a gateway: 201 new, 202 already registered (a repeat). */
     void sent(EdsChangeSet changeSet, String acknowledgedId, Gateways.Reply reply) {

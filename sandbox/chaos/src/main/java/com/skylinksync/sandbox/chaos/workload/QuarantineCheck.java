@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
  *   <li>No injected fault may dead-letter or park anything: RE latency, RE throttling and Magento 5xx are transient,
  *       and a correct system retries them. A dead letter whose reason is a transient one (5xx, throttle, timeout,
  *       connection) is therefore a violation, as is any dead letter of a Magento-side entity (the workload places only
- *       valid orders and registers only valid customers).</li>
+ *       valid orders and registers only valid customers), of an RE price group (the simulator's are all valid), or
+ *       one refused because another writer took its key first ("already exists": a lost race).</li>
  *   <li>An RE entity the services refuse for its own content (e.g. a generated customer without the phone Magento
  *       requires) is a permanent refusal of the source, the same in a run without faults: allowed, counted, and left
  *       out of the final-state comparison.</li>
@@ -32,6 +33,9 @@ final class QuarantineCheck {
 
     private static final Pattern TRANSIENT = Pattern.compile(
             "(?i)throttl|timed? ?out|timeout|\\b5\\d\\d\\b|unavailable|connection|refused|reset by peer|gave up after");
+
+    /** Magento's answer to a create whose unique key another writer took first: a race, never the source's fault. */
+    private static final Pattern TAKEN = Pattern.compile("(?i)already exists");
 
     /** The RE entities refused for their own content, {@code TYPE:id} (left out of the final-state comparison). */
     final Set<String> sourceRefusals = new LinkedHashSet<>();
@@ -52,6 +56,10 @@ final class QuarantineCheck {
                 violations.add(where + " dead-lettered for a transient failure" + during(letter, faults) + ": " + brief(reason));
             } else if (type.startsWith("MAGENTO_")) {
                 violations.add(where + " (a Magento-side entity the workload made valid) refused: " + brief(reason));
+            } else if (type.equals("PRICE_GROUP")) {
+                violations.add(where + " (RE's reference data, all valid) refused: " + brief(reason));
+            } else if (TAKEN.matcher(reason).find()) {
+                violations.add(where + " lost a race with another writer (Magento refused a taken key): " + brief(reason));
             } else {
                 sourceRefusals.add(entity);
             }

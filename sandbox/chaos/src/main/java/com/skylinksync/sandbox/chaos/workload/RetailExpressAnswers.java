@@ -76,7 +76,7 @@ final class RetailExpressAnswers {
                 Gateways.sleep(Duration.ofSeconds(1));
             }
         }
-        waiting.forEach(id -> driven.problem("Magento order " + id + " did not reach RE during the drive: not paid or fulfilled in RE"));
+        driven.unreachedOrders.addAll(waiting);
     }
 
     private static Duration max(Duration a, Duration b) {

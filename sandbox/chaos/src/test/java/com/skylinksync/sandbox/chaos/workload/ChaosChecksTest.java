@@ -115,6 +115,25 @@ class ChaosChecksTest {
     }
 
     @Test
+    void aDeadPriceGroupOrALostCreateRaceIsNeverTheSourcesFault() {
+        QuarantineCheck quarantine = new QuarantineCheck();
+        JsonNode letters = json.readTree("""
+                {"items":[
+                  {"id":"skylink.re.pricegroups.dlt:0:1","entityType":"PRICE_GROUP","entityId":"2",
+                   "reason":"PRICE_GROUP_NOT_IN_RETAIL_EXPRESS Price group 2 does not exist in Retail Express."},
+                  {"id":"skylink.re.products.dlt:0:2","entityType":"PRODUCT","entityId":"1000001",
+                   "reason":"Customer Group already exists. (HTTP 400 on POST /V1/customerGroups)"}]}""");
+
+        ChaosReport.Check deadLetters = quarantine.deadLetters(letters, List.of());
+
+        assertThat(deadLetters.passed()).isFalse();
+        assertThat(deadLetters.violations()).hasSize(2)
+                .anyMatch(v -> v.startsWith("skylink.re.pricegroups.dlt:0:1 PRICE_GROUP:2 (RE's reference data, all valid) refused"))
+                .anyMatch(v -> v.startsWith("skylink.re.products.dlt:0:2 PRODUCT:1000001 lost a race with another writer"));
+        assertThat(quarantine.sourceRefusals).isEmpty();
+    }
+
+    @Test
     void aDeadLetterMustBeAPermanentRefusalOfRetailExpressDataAndAParkedWriteFollowAKill() {
         QuarantineCheck quarantine = new QuarantineCheck();
         JsonNode letters = json.readTree("""
