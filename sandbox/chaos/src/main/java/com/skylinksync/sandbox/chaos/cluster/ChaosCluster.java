@@ -8,7 +8,6 @@ import com.skylinksync.sandbox.retailexpress.CatalogueSpec;
 import com.skylinksync.sandbox.retailexpress.EdsTarget;
 import com.skylinksync.sandbox.retailexpress.RetailExpressSimulator;
 import com.skylinksync.sandbox.stack.LocalStack;
-import com.skylinksync.sandbox.stack.ServiceSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -49,23 +48,10 @@ public final class ChaosCluster implements AutoCloseable {
     public static final String BROKER = "kafka";
     /** Generous: eight JVMs start at once on two cores that other builds may share. */
     static final Duration READY_DEADLINE = Duration.ofMinutes(10);
-    /**
-     * Every service JVM: the heap a pod would get; the serial collector, as for a small container. C1 only: on two
-     * shared cores C2's compiler threads cost a service more start-up time than its faster code gives back here.
-     */
-    static final List<String> SERVICE_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "--enable-native-access=ALL-UNNAMED");
-
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
-    /**
-     * On top of the local stack's settings: eight JVMs starting at once on two shared cores can keep the broker from
-     * answering a topic check within Kafka admin's default 30 s, which fails a service's start (the RE budget checks
-     * its topic); a pod would be restarted, here the start would fail.
-     */
-    private static final Map<String, Object> CLUSTER_SETTINGS = Map.of("spring.kafka.admin.operation-timeout", "180s");
-
     private final Path workDir;
     private final ChildJvm jvm;
+    private final ProcessLaunch launch;
     private final List<ChaosEvent> events = new CopyOnWriteArrayList<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Thread shutdownHook = new Thread(this::destroyNow, "chaos-cluster-teardown");
@@ -79,6 +65,7 @@ public final class ChaosCluster implements AutoCloseable {
     private ChaosCluster(Path workDir) {
         this.workDir = workDir.toAbsolutePath();
         this.jvm = ChildJvm.ofThisJvm(workDir);
+        this.launch = new ProcessLaunch(this.workDir);
     }
 
     /**
@@ -102,7 +89,7 @@ public final class ChaosCluster implements AutoCloseable {
         clean(workDir.resolve("kafka"));
         clean(workDir.resolve("logs"));
         broker = new BrokerProcess(workDir.resolve("kafka"), logOf(BROKER), freePort(), freePort(), jvm,
-                withClassArchive(List.of(), BROKER));
+                launch.brokerJvm(BROKER));
         var brokerUp = async(() -> {
             broker.start();
             broker.awaitReady(READY_DEADLINE);
@@ -119,7 +106,7 @@ public final class ChaosCluster implements AutoCloseable {
         Stream.of(brokerUp, database, re, shop).forEach(ChaosCluster::join);
         log.info("Broker, database and simulators up in {} ms", (System.nanoTime() - starting) / 1_000_000);
 
-        var settings = new ServiceSettings(broker.bootstrapServers(), postgres, retailExpress, magento, CLUSTER_SETTINGS);
+        var settings = ProcessLaunch.shared(broker.bootstrapServers(), postgres, retailExpress, magento);
         Map<ServiceKind, List<Integer>> ports = new LinkedHashMap<>();
         for (ServiceKind kind : ServiceKind.values()) {
             ports.put(kind, List.of(freePort(), freePort()));
@@ -127,8 +114,8 @@ public final class ChaosCluster implements AutoCloseable {
         for (ServiceKind kind : ServiceKind.values()) {
             for (int replica = 1; replica <= 2; replica++) {
                 String name = kind.replica(replica);
-                services.put(name, new ServiceProcess(name, kind, ports.get(kind).get(replica - 1), withClassArchive(SERVICE_JVM, name),
-                        settingsOf(kind, settings, ports), logOf(name), jvm));
+                services.put(name, new ServiceProcess(name, kind, ports.get(kind).get(replica - 1), launch.serviceJvm(name),
+                        ProcessLaunch.settingsOf(kind, settings, ports), logOf(name), jvm));
             }
         }
         services.values().forEach(ServiceProcess::start);
@@ -142,40 +129,6 @@ public final class ChaosCluster implements AutoCloseable {
         cpuToReady = services.values().stream().map(ServiceProcess::cpu).reduce(broker.cpu(), Duration::plus);
         log.info("Chaos cluster ready in {} ms ({} CPU-s in its processes, load {}): {}", readyIn.toMillis(),
                 cpuToReady.toSeconds(), loadAverage(), services.keySet());
-    }
-
-    /**
-     * With a class-data archive per process (AppCDS, JDK 19+): written when the process exits cleanly (the close of a
-     * cluster), used by every later start of it with the same class path, so the classes need not be loaded and
-     * verified again — a restart after a kill, and the next cluster, start faster.
-     */
-    private List<String> withClassArchive(List<String> options, String name) {
-        Path archives = workDir.resolve("cds");
-        try {
-            Files.createDirectories(archives);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create " + archives, e);
-        }
-        return Stream.concat(options.stream(), Stream.of("-XX:+AutoCreateSharedArchive",
-                "-XX:SharedArchiveFile=" + archives.resolve(name + ".jsa"), "-Xlog:cds=off", "-Xlog:cds+dynamic=off")).toList();
-    }
-
-    private static Map<String, Object> settingsOf(ServiceKind kind, ServiceSettings settings, Map<ServiceKind, List<Integer>> ports) {
-        return switch (kind) {
-            case GATEWAY -> {
-                var gateway = settings.gateway(local(ports.get(ServiceKind.CUSTOMER_SYNC).get(0)),
-                        local(ports.get(ServiceKind.CATALOG_SYNC).get(0)), local(ports.get(ServiceKind.FULFILLMENT_SYNC).get(0)));
-                // On one host the replicas differ only by port, which Kafka's group description (how the gateway finds
-                // the partition's owner) does not name: inline syncs go to replica 1 as addressed.
-                for (String service : List.of("customer", "catalog", "fulfillment")) {
-                    gateway.put("skylink.gateway.sync-services." + service + ".route-to-owner", false);
-                }
-                yield gateway;
-            }
-            case CUSTOMER_SYNC -> settings.customerSync();
-            case CATALOG_SYNC -> settings.catalogSync();
-            case FULFILLMENT_SYNC -> settings.fulfillmentSync();
-        };
     }
 
     /** What a workload drives and checks. */
@@ -326,10 +279,6 @@ public final class ChaosCluster implements AutoCloseable {
 
     private Path logOf(String name) {
         return workDir.resolve("logs").resolve(name + ".log");
-    }
-
-    private static URI local(int port) {
-        return URI.create("http://127.0.0.1:" + port);
     }
 
     private static int freePort() {
