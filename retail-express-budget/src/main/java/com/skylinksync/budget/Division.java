@@ -15,6 +15,8 @@ final class Division {
     private final ReportBook reports;
     private final PeriodClock clock;
     private final Map<Long, Grants> grantsBySlot = new ConcurrentHashMap<>();
+    /** Everyone's grants by slot, as first divided: the slot before's caps bound the next's (late calls). */
+    private final Map<Long, Map<String, Grants>> everyoneBySlot = new ConcurrentHashMap<>();
     private volatile BudgetShares.Allocation latest;
 
     Division(String participantId, BudgetShares shares, ReportBook reports, PeriodClock clock) {
@@ -34,9 +36,17 @@ final class Division {
      * {@code excluded} (fenced or closing). A recomputation (after a throttle) only ever lowers them.
      */
     synchronized Grants divide(long slot, long latestThrottleAt, boolean excluded) {
+        Map<String, Grants> before = everyoneBySlot.get(slot - 1);
         BudgetShares.Allocation allocation = shares.allocate(slot,
-                reports.selectFor(slot, clock.quarterOf(slot - 1)), latestThrottleAt);
+                reports.selectFor(slot, clock.quarterOf(slot - 1)), latestThrottleAt,
+                before == null ? Map.of() : before);
         Grants mine = excluded ? Grants.NONE : allocation.of(participantId);
+        if (before == null) {
+            // The slot before was not divided here (just joined): the others' caps for it are unknown, so this one's
+            // may not rise above its own of then (none if it had no grant), which is at most what the others allowed.
+            mine = withReachCapAtMost(mine, BudgetShares.reachCap(of(slot - 1).perSecond()));
+        }
+        everyoneBySlot.putIfAbsent(slot, allocation.grants());
         Grants previous = grantsBySlot.get(slot);
         if (previous != null && previous.calls() < mine.calls()) {
             mine = previous;
@@ -55,5 +65,11 @@ final class Division {
     /** Forgets the grants of periods before {@code slot}. */
     void forgetBefore(long slot) {
         grantsBySlot.keySet().removeIf(s -> s < slot);
+        everyoneBySlot.keySet().removeIf(s -> s < slot);
+    }
+
+    private static Grants withReachCapAtMost(Grants grants, int cap) {
+        return BudgetShares.reachCap(grants.perSecond()) <= cap ? grants
+                : new Grants(BudgetShares.rateForReachCap(cap), grants.minute(), grants.hour(), grants.day());
     }
 }
