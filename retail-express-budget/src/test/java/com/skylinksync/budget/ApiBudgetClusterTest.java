@@ -25,8 +25,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * budget (20/s, 300/min), and three participants (each an ApiBudget with its own RE client) in backlog. The short form
  * (normal build, about a minute): one test in phases, because each phase starts from the state the one before left:
  * backlog (the shares each period), an injected throttle fault, then one participant stops; the simulator is the
- * judge that no window was exceeded. A second test fills a small hour window to its limit. The full minute's
- * measurement runs with {@code -Dbudget.fullMinute=true}; RE's real windows are measured by {@code ./bench/budget}.
+ * judge that no window was exceeded. A second test fills a small hour window to its limit; a third holds permitted
+ * calls up for 9 s and releases them at once (late delivery), RE judging that no second was overspent. The full
+ * minute's measurement runs with {@code -Dbudget.fullMinute=true}; RE's real windows are measured by
+ * {@code ./bench/budget}.
  * Every wait is on a condition with a deadline, so a loaded machine makes it slower, not flaky.
  */
 class ApiBudgetClusterTest {

@@ -62,8 +62,8 @@ public final class BudgetShareBenchmark {
         // late they arrive (calls in reach), so one bunched by late delivery is the budget's too. Permits beyond a
         // window tell the two apart.
         long overspent = budget.overspent(limits) ? budget.throttled() : 0;
-        System.out.printf(Locale.ROOT, "throttle faults: %d at RE, of them with permits beyond a window %d (the others: "
-                + "calls that arrived late, bunched)%n", budget.throttled(), overspent);
+        System.out.printf(Locale.ROOT, "throttle faults: %d at RE, of them with permits beyond a window %d "
+                + "(the others: calls that arrived late, bunched)%n", budget.throttled(), overspent);
         System.out.printf(Locale.ROOT, "BENCH|budget|RE throttle faults, %d replicas in backlog|0|%d|-|-|%s%n",
                 REPLICAS, budget.throttled(), budget.throttled() == 0 ? "yes" : "no");
     }
