@@ -31,6 +31,7 @@ public final class ApiBudget implements CallPermits, AutoCloseable {
     private final BudgetShares shares;
     private final SpendLedger ledger;
     private final WindowPermits permits;
+    private final CallsInReach inReach;
     private final CallerTurns turns = new CallerTurns();
     private final ReportBook reports = new ReportBook();
     private final Division division;
@@ -60,6 +61,7 @@ public final class ApiBudget implements CallPermits, AutoCloseable {
         this.daySlots = settings.periodsIn(Duration.ofDays(1));
         this.ledger = new SpendLedger(daySlots);
         this.permits = new WindowPermits(this.clock);
+        this.inReach = new CallsInReach(this.clock);
         this.division = new Division(participantId, shares, reports, this.clock);
         this.exchange = new BudgetExchange(kafka, coordination,
                 new BudgetReportCodec(coordination.service(), settings.periodMillis()));
@@ -123,11 +125,15 @@ public final class ApiBudget implements CallPermits, AutoCloseable {
             }
             long slot = clock.slot();
             Grants grants = division.of(slot);
-            // the ledger's count is the hard cap on the period's calls, whenever the limiters were resized
-            if (ledger.used(slot) < grants.calls() && !fenced() && permits.take(slot, paceOf(grants))) {
-                ledger.record(slot);
-                calls.incrementAndGet();
-                return true;
+            // the ledger's count is the hard cap on the period's calls, whenever the limiters were resized; the calls
+            // in reach cap what RE can count in one second whenever the calls arrive
+            if (ledger.used(slot) < grants.calls() && !fenced() && inReach.start(reachCapOf(grants))) {
+                if (permits.take(slot, paceOf(grants))) {
+                    ledger.record(slot);
+                    calls.incrementAndGet();
+                    return true;
+                }
+                inReach.cancel();
             }
             lastStarvedSlot.accumulateAndGet(slot, Math::max);
             long pause = Math.min(POLL_NANOS, deadline - System.nanoTime());
@@ -145,6 +151,23 @@ public final class ApiBudget implements CallPermits, AutoCloseable {
      */
     private double paceOf(Grants grants) {
         return Math.min(grants.perSecond(), (grants.calls() + 1) * 1000.0 / settings.periodMillis());
+    }
+
+    /**
+     * The most calls of this participant that may be in reach of RE's current second (in flight, or over for less
+     * than a second): what its pace allows in any second by permit time ({@code floor(rate) + 2}, see
+     * {@link WindowPermits}), so the shares {@link BudgetShares} divides bound RE's second however late the calls
+     * arrive. While calls are quick it never binds (a paced second holds no more); when they arrive late it stops
+     * new permits instead of letting a stalled batch and fresh calls land in the same second at RE.
+     */
+    static int reachCapOf(Grants grants) {
+        return BudgetShares.reachCap(grants.perSecond());
+    }
+
+    /** The call is over: RE can count it for at most one more second (see {@link CallsInReach}). */
+    @Override
+    public void finished(String operation) {
+        inReach.end();
     }
 
     @Override

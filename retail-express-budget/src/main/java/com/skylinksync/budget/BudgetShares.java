@@ -78,6 +78,16 @@ final class BudgetShares {
 
     /** The shares of slot {@code slot}, from each participant's latest report about slot {@code slot - 2} or earlier. */
     Allocation allocate(long slot, Collection<ParticipantReport> reports, long latestThrottleAt) {
+        return allocate(slot, reports, latestThrottleAt, Map.of());
+    }
+
+    /**
+     * As {@link #allocate(long, Collection, long)}, keeping RE's second within its limit for calls that arrive late
+     * across the boundary: {@code previous} is every participant's grants for {@code slot - 1} (the allocation of
+     * that slot; empty if unknown, which {@link Division} handles for itself).
+     */
+    Allocation allocate(long slot, Collection<ParticipantReport> reports, long latestThrottleAt,
+                        Map<String, Grants> previous) {
         long reported = slot - 2; // the newest slot whose reports every participant has by now
         double factor = throttleFactor(slot * settings.periodMillis(), latestThrottleAt);
         Map<String, ParticipantReport> fresh = new TreeMap<>();
@@ -142,10 +152,58 @@ final class BudgetShares {
         long[] hour = waterFill(remaining.hour(), needs);
         long[] day = waterFill(remaining.day(), needs);
         double[] second = waterFill(remaining.perSecond(), needs, 1000.0 / settings.periodMillis());
+        keepInReach(second, ids, silent.keySet(), grants, previous, factor);
         for (int i = 0; i < ids.size(); i++) {
             grants.put(ids.get(i), new Grants(second[i], (int) minute[i], (int) hour[i], (int) day[i]));
         }
         return new Allocation(slot, grants, factor, new TreeSet<>(grants.keySet()));
+    }
+
+    /**
+     * Calls in reach across the boundary. A participant's calls that RE may count in one second are capped at
+     * {@link #reachCap} of its pace (see {@code CallsInReach}); a call permitted before the boundary but delivered
+     * after it still counts against the cap it was permitted under, while the others already call under their new
+     * caps. So a second across the boundary may hold each participant's larger cap of the two slots, and the
+     * {@code max(before, after)} must sum within the second's limit: a cap may rise only into the room the caps
+     * before leave, given in the rotated id order (the reserved grants of silent participants first, as they are
+     * not recomputed), and a rate whose cap would rise further is lowered to the cap it got. Without this, shares
+     * shifting between participants at a boundary (a join, a rotation, demand) could let late calls under the old
+     * caps and fresh calls under the new ones land in one second at RE.
+     */
+    private void keepInReach(double[] second, List<String> ids, Set<String> silentIds, Map<String, Grants> grants,
+                             Map<String, Grants> previous, double factor) {
+        long room = (long) Math.floor(factor * settings.limits().perSecond());
+        for (Grants before : previous.values()) {
+            room -= reachCap(before.perSecond());
+        }
+        for (String id : silentIds) {
+            long before = reachCap(previous.getOrDefault(id, Grants.NONE).perSecond());
+            room -= Math.max(0, reachCap(grants.get(id).perSecond()) - before);
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            long before = reachCap(previous.getOrDefault(ids.get(i), Grants.NONE).perSecond());
+            long after = reachCap(second[i]);
+            if (after > before) {
+                long rise = Math.max(0, Math.min(after - before, room));
+                room -= rise;
+                if (before + rise < after) {
+                    second[i] = rateForReachCap(before + rise);
+                }
+            }
+        }
+    }
+
+    /**
+     * The most calls of a participant paced at {@code rate} that may be in reach of RE's current second: what the
+     * pace allows in any second by permit time, {@code floor(rate) + 2}; none if not paced.
+     */
+    static int reachCap(double rate) {
+        return rate > 0 ? (int) Math.floor(rate) + 2 : 0;
+    }
+
+    /** The fastest pace whose {@link #reachCap} is at most {@code cap}. */
+    static double rateForReachCap(long cap) {
+        return cap >= 2 ? cap - 1 - RATE_MARGIN : 0;
     }
 
     /**

@@ -25,6 +25,14 @@
  * fences itself (makes no calls): the others keep its last grant reserved for {@code silentPeriods} and then share it
  * out.
  *
+ * <p><b>Late calls.</b> RE counts a call when it arrives, not when its permit was taken: a call held up between the
+ * two (a process descheduled on an overloaded machine, a GC pause, a stalled network or front end) lands in one second
+ * at RE with later ones, which pacing the permits cannot prevent. So each participant also caps its calls in reach of
+ * RE's current second ({@link CallsInReach}: in flight, or over for less than a second; the client reports each call's
+ * end through {@code CallPermits.finished}) at what its pace allows in a second anyway, {@code floor(rate) + 2}; quick
+ * calls never meet the cap, late ones stop new permits. Across a boundary a late call counts under the cap it was
+ * permitted under, so a cap may only rise into the room the slot before's caps leave ({@code BudgetShares}).
+ *
  * <p><b>Throttle faults.</b> {@code ApiBudget.throttled} drains this period's permits, republishes the report with the
  * time of the fault, and every participant that reads it (this one included) recomputes the next period's shares with
  * the back-off factor; the cluster paces at the reduced rate for the cool-down, then recovers linearly.

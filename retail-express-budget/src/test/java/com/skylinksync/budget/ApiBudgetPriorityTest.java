@@ -47,6 +47,7 @@ class ApiBudgetPriorityTest {
                             try {
                                 budget.acquire("GetProductsByChannel");
                                 backlogPermits.add(Instant.now());
+                                budget.finished("GetProductsByChannel"); // a call made at once
                             } catch (RetailExpressException.Throttled e) {
                                 // no permit in time, or the budget closed: try again until the test ends
                             }
@@ -64,6 +65,7 @@ class ApiBudgetPriorityTest {
                     Instant asked = Instant.now();
                     budget.acquire("GetCustomer"); // outside any WorkPriority.call: real-time
                     Instant granted = Instant.now();
+                    budget.finished("GetCustomer");
                     long backlogMeanwhile = backlogPermits.stream()
                             .filter(at -> at.isAfter(asked) && at.isBefore(granted)).count();
                     System.out.printf("real-time caller %d: permit after %d ms with %d backlog callers queued; backlog "

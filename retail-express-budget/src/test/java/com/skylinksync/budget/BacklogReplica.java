@@ -32,6 +32,12 @@ final class BacklogReplica {
     private final ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
 
     BacklogReplica(String name, CallPermits permits, AutoCloseable closing, RetailExpressSimulator simulator) {
+        this(name, permits, closing, simulator, new SendGate());
+    }
+
+    /** A replica whose calls, once permitted, wait at {@code gate} while it is closed before they are sent. */
+    BacklogReplica(String name, CallPermits permits, AutoCloseable closing, RetailExpressSimulator simulator,
+                   SendGate gate) {
         this.name = name;
         this.permits = permits;
         this.closing = closing;
@@ -42,17 +48,27 @@ final class BacklogReplica {
                     public void acquire(String operation) {
                         permits.acquire(operation);
                         permitted.add(Instant.now());
+                        gate.pass();
                     }
 
                     @Override
                     public void throttled(String operation) {
                         permits.throttled(operation);
                     }
+
+                    @Override
+                    public void finished(String operation) {
+                        permits.finished(operation);
+                    }
                 }));
     }
 
     BacklogReplica(String name, ApiBudget budget, RetailExpressSimulator simulator) {
         this(name, budget, budget, simulator);
+    }
+
+    BacklogReplica(String name, ApiBudget budget, RetailExpressSimulator simulator, SendGate gate) {
+        this(name, budget, budget, simulator, gate);
     }
 
     ApiBudget budget() {

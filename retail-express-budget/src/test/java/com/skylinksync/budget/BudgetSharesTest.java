@@ -124,6 +124,53 @@ class BudgetSharesTest {
         assertThat(cluster.clusterSpend(0, 2_000)).isGreaterThan(0);
     }
 
+    /**
+     * Calls delivered late count at RE under the cap they were permitted under, beside the others' calls under their
+     * new caps: across every boundary, through joins into a full cluster, leaves, crashes, shifting demand and
+     * throttles, every participant's larger cap of the two slots must sum within the second (checked every slot).
+     */
+    @Test
+    void callsInReachAcrossEveryBoundaryStayWithinTheSecondThroughJoinsLeavesCrashesAndThrottles() {
+        Random random = new Random(7);
+        BudgetSettings settings = BudgetSettings.of(new BudgetLimits(25, 1_200, 30_000, 150_000))
+                .withThrottleCooldown(Duration.ofSeconds(10));
+        Cluster cluster = new Cluster(settings).withCallsInReach();
+        int next = 0;
+        for (int slot = 0; slot < 2_000; slot++) {
+            int roll = random.nextInt(100);
+            if (roll < 5 || cluster.active().size() < 2) {
+                int burst = random.nextInt(12);
+                int seed = random.nextInt();
+                cluster.join("p" + next++, s -> (s ^ seed) % 5 < 2 ? burst : BACKLOG);
+            } else if (roll < 7) {
+                cluster.leave(cluster.active().get(random.nextInt(cluster.active().size())));
+            } else if (roll < 9) {
+                cluster.crash(cluster.active().get(random.nextInt(cluster.active().size())));
+            } else if (roll < 10) {
+                cluster.throttle(cluster.active().get(random.nextInt(cluster.active().size())));
+            }
+            cluster.run(1);
+        }
+        assertThat(cluster.reachRises()).as("boundaries where a cap rose").isPositive();
+    }
+
+    @Test
+    void aParticipantJoiningAFullSecondGetsItsCapOnlyAsTheOthersCapsMakeRoom() {
+        BudgetSettings settings = BudgetSettings.of(BudgetLimits.retailExpress());
+        Cluster cluster = new Cluster(settings).withCallsInReach();
+        cluster.join("a", s -> BACKLOG);
+        cluster.join("b", s -> BACKLOG);
+        cluster.run(10);
+        assertThat(cluster.grantOf("a").perSecond()).as("two participants' pace").isGreaterThan(10);
+
+        cluster.join("c", s -> BACKLOG);
+        cluster.run(6);
+
+        // a and b were at cap 12 each (24 of 25): c starts at the one call left, and has its full cap a slot later
+        assertThat(cluster.grantOf("c").perSecond()).isGreaterThan(6);
+        assertThat(cluster.spend("c", 13, 3)).isPositive();
+    }
+
     @Test
     void waterFillingGivesTheModestWhatTheyNeedAndSplitsTheRestEvenly() {
         long[] shares = BudgetShares.waterFill(10, new long[] {1, Long.MAX_VALUE / 4, Long.MAX_VALUE / 4});
@@ -142,12 +189,29 @@ class BudgetSharesTest {
         private final List<Long> clusterBySlot = new ArrayList<>();
         private long slot;
         private long throttledAt;
+        private boolean callsInReach;
+        private Map<String, Grants> allocated = Map.of();
+        private int reachRises;
 
         Cluster(BudgetSettings settings) {
             this.settings = settings;
             this.shares = new BudgetShares(settings);
             this.minute = settings.periodsIn(Duration.ofMinutes(1));
             this.hour = settings.periodsIn(Duration.ofHours(1));
+        }
+
+        /** Divides as {@link Division} does, with the slot before's allocation, and checks the calls in reach. */
+        Cluster withCallsInReach() {
+            callsInReach = true;
+            return this;
+        }
+
+        int reachRises() {
+            return reachRises;
+        }
+
+        Grants grantOf(String id) {
+            return participants.get(id).grant(slot);
         }
 
         void join(String id, IntUnaryOperator demand) {
@@ -181,7 +245,13 @@ class BudgetSharesTest {
                     }
                 }
                 // during the slot: everyone computes the shares of the next one
-                BudgetShares.Allocation next = shares.allocate(slot + 1, reports.values(), throttledAt);
+                BudgetShares.Allocation next = callsInReach
+                        ? shares.allocate(slot + 1, reports.values(), throttledAt, allocated)
+                        : shares.allocate(slot + 1, reports.values(), throttledAt);
+                if (callsInReach) {
+                    checkCallsInReach(allocated, next.grants());
+                    allocated = next.grants();
+                }
                 // and spends this slot's grant
                 long total = 0;
                 Map<String, Double> paceNow = new HashMap<>();
@@ -223,6 +293,21 @@ class BudgetSharesTest {
                 assertThat(across).as("calls in a second across the start of slot %d", slot + 1)
                         .isLessThanOrEqualTo(limit);
             }
+        }
+
+        /** In a second across the start of slot + 1 each participant's calls may be in reach under either cap. */
+        private void checkCallsInReach(Map<String, Grants> now, Map<String, Grants> next) {
+            long across = 0;
+            for (String id : participants.keySet()) {
+                int before = BudgetShares.reachCap(now.getOrDefault(id, Grants.NONE).perSecond());
+                int after = BudgetShares.reachCap(next.getOrDefault(id, Grants.NONE).perSecond());
+                across += Math.max(before, after);
+                if (after > before) {
+                    reachRises++;
+                }
+            }
+            assertThat(across).as("calls in reach in a second across the start of slot %d", slot + 1)
+                    .isLessThanOrEqualTo(settings.limits().perSecond());
         }
 
         private void checkWindows() {

@@ -26,4 +26,13 @@ public interface CallPermits {
 
     /** RE answered with a throttle fault: the budget was exceeded somewhere, so every participant should slow down. */
     void throttled(String operation);
+
+    /**
+     * The call that took a permit with {@link #acquire} is over: answered, failed or given up. Until then RE may still
+     * count it at any moment (a call delivered late, or held up in RE's front end, arrives bunched with later ones), so
+     * a budget counts it as possibly inside RE's current second until a second after this. Called exactly once per
+     * successful {@code acquire}; a budget that only paces its permits may ignore it.
+     */
+    default void finished(String operation) {
+    }
 }

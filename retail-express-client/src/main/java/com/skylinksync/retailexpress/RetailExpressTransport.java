@@ -99,6 +99,8 @@ public final class RetailExpressTransport {
             throw observed(operation, faults.fault(operation, write, e), started);
         } catch (WebServiceException e) {
             throw observed(operation, faults.transport(operation, write, e), started);
+        } finally {
+            permits.finished(operation); // RE can no longer count this call later
         }
         try {
             faults.checkResult(operation, result);

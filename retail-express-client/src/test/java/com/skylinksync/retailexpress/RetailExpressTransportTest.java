@@ -36,10 +36,16 @@ class RetailExpressTransportTest {
     private static final class RecordingPermits implements CallPermits {
         final List<String> acquired = new CopyOnWriteArrayList<>();
         final List<String> throttled = new CopyOnWriteArrayList<>();
+        final List<String> finished = new CopyOnWriteArrayList<>();
 
         @Override
         public void acquire(String operation) {
             acquired.add(operation);
+        }
+
+        @Override
+        public void finished(String operation) {
+            finished.add(operation);
         }
 
         @Override
@@ -60,6 +66,7 @@ class RetailExpressTransportTest {
 
         assertThat(permits.acquired).containsExactly("GetCustomers", "GetAllPriceGroups", "GetPaymentMethods",
                 "ChangeSetProcessed");
+        assertThat(permits.finished).as("each call tells the budget it is over").isEqualTo(permits.acquired);
         assertThat(permits.throttled).isEmpty();
         assertThat(transport.credentials().refusal()).isEmpty();
     }
@@ -73,6 +80,7 @@ class RetailExpressTransportTest {
         assertThatThrownBy(catalogue::getAllProductAttributes).isInstanceOf(RetailExpressException.Throttled.class);
 
         assertThat(permits.throttled).containsExactly("GetAllProductAttributes");
+        assertThat(permits.finished).as("a refused call is over too").containsExactly("GetAllProductAttributes");
         assertThat(catalogue.getAllProductAttributes()).isNotNull();
         assertThat(permits.throttled).hasSize(1);
     }
