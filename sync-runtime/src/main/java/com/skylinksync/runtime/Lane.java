@@ -42,29 +42,41 @@ final class Lane {
     }
 
     /**
-     * Moves what the next run covers from waiting to covered: under {@code currentState} every waiting record (they
+     * Moves what the next run covers from waiting to covered: under {@code currentState} the waiting records (they
      * coalesce, and a retry covers them too); under {@code inOrder} the next one, or the run of records each
      * superseded by the next — and nothing more while a retried write is still covered (it runs again alone first).
+     *
+     * <p>A run covers one entity type. A key is an entity id, and entities of two types can share one (RE price group
+     * 2 and Magento customer 2 in one service), or share it on purpose (a Magento order and its invoice): a run takes
+     * only the leading records of its type, and the next type's records run after it, in order.
      */
     void takeNext(Ordering ordering) {
         if (waiting.isEmpty()) {
             return;
+        }
+        Received first = covered.isEmpty() ? waiting.getFirst() : covered.getFirst();
+        int sameType = 0;
+        while (sameType < waiting.size() && sameType(first, waiting.get(sameType))) {
+            sameType++;
         }
         if (ordering instanceof Ordering.InOrder inOrder) {
             if (!covered.isEmpty()) {
                 return;
             }
             int last = 0;
-            while (last + 1 < waiting.size() && supersedes(inOrder, waiting.get(last), waiting.get(last + 1))) {
+            while (last + 1 < sameType && supersedes(inOrder, waiting.get(last), waiting.get(last + 1))) {
                 last++;
             }
-            List<Received> next = waiting.subList(0, last + 1);
-            covered.addAll(next);
-            next.clear();
-        } else {
-            covered.addAll(waiting);
-            waiting.clear();
+            sameType = last + 1;
         }
+        List<Received> next = waiting.subList(0, sameType);
+        covered.addAll(next);
+        next.clear();
+    }
+
+    /** Whether two records are of one entity type (an unreadable record joins any run: it is dead-lettered there). */
+    private static boolean sameType(Received a, Received b) {
+        return a.event() == null || b.event() == null || a.event().getEntityType() == b.event().getEntityType();
     }
 
     private static boolean supersedes(Ordering.InOrder ordering, Received earlier, Received later) {

@@ -122,6 +122,37 @@ class KeyOrderedDispatcherTest {
     }
 
     @Test
+    void entitiesOfTwoTypesSharingAKeyRunApartAndInOrderNeverCoalescedIntoOneRun() throws InterruptedException {
+        // RE price group 2 and Magento customer 2 reach one service under one key: a run syncs one entity type, so
+        // coalescing them would sync one and report the other done without syncing it.
+        var runs = new ArrayList<List<String>>();
+        var firstRunStarted = new CountDownLatch(1);
+        var releaseFirstRun = new CountDownLatch(1);
+        KeyOrderedDispatcher dispatcher = dispatcher(group -> {
+            var work = group.getFirst();
+            synchronized (runs) {
+                runs.add(work.records().stream().map(r -> r.event().getEntityType() + ":" + r.event().getTraceId()).toList());
+            }
+            firstRunStarted.countDown();
+            awaitLatch(releaseFirstRun);
+            return Map.of(work.key(), KeyOrderedDispatcher.Verdict.DONE);
+        });
+        submit(dispatcher, "2", 0, EntityType.PRICE_GROUP);
+        assertThat(firstRunStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        submit(dispatcher, "2", 1, EntityType.MAGENTO_CUSTOMER);
+        submit(dispatcher, "2", 2, EntityType.PRICE_GROUP);
+        submit(dispatcher, "2", 3, EntityType.PRICE_GROUP);
+        submit(dispatcher, "2", 4, EntityType.MAGENTO_CUSTOMER);
+        releaseFirstRun.countDown();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> offsets.unfinished() == 0);
+        synchronized (runs) {
+            assertThat(runs).containsExactly(List.of("PRICE_GROUP:0"), List.of("MAGENTO_CUSTOMER:1"),
+                    List.of("PRICE_GROUP:2", "PRICE_GROUP:3"), List.of("MAGENTO_CUSTOMER:4"));
+        }
+    }
+
+    @Test
     void retriesAKeyWithoutHoldingUpOthersAndKeepsItsOffsetUnfinishedMeanwhile() {
         var failuresLeft = new AtomicInteger(3);
         var done = ConcurrentHashMap.<String>newKeySet();
@@ -159,8 +190,12 @@ class KeyOrderedDispatcherTest {
     }
 
     private void submit(KeyOrderedDispatcher dispatcher, String key, int sequence) {
+        submit(dispatcher, key, sequence, EntityType.CUSTOMER);
+    }
+
+    private void submit(KeyOrderedDispatcher dispatcher, String key, int sequence, EntityType type) {
         EntityChanged event = EntityChanged.newBuilder().setChangeSetId(null).setOrigin(Origin.EDS)
-                .setClientId("client").setSalesChannelId(1).setEntityType(EntityType.CUSTOMER).setEntityId(key)
+                .setClientId("client").setSalesChannelId(1).setEntityType(type).setEntityId(key)
                 .setAttributeCode(null).setObservedAt(Instant.now()).setTraceId(Integer.toString(sequence)).build();
         long offset = nextOffset++;
         offsets.track(P0, offset);

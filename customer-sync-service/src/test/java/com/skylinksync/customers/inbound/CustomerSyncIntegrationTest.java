@@ -183,6 +183,16 @@ class CustomerSyncIntegrationTest {
     }
 
     @Test
+    void aBarePriceGroupIdAsEdsSendsItSyncsThePriceGroupsOfBothTypesWithThatId() {
+        String changeSet = UUID.randomUUID().toString();
+        harness.publish(Topics.PRICE_GROUPS, harness.changed(changeSet, "2", EntityType.PRICE_GROUP));
+
+        assertThat(harness.awaitOutcome(changeSet, "2").getOutcome()).isEqualTo(Outcome.SYNCED);
+        assertThat(harness.magentoSimulator.customerGroups()).extracting(g -> g.get("code").asString())
+                .contains("Bronze (Standard)", "Staff (Fixed)");
+    }
+
+    @Test
     void coalescesAHundredEventsForOneCustomerAndLosesNoneThatLandsMidSync() {
         String email = "busy-" + UUID.randomUUID() + "@example.com";
         int reId = harness.retailExpressCustomers.createOrUpdateCustomer(new CustomerUpdate(null, "s3cret-pw",
