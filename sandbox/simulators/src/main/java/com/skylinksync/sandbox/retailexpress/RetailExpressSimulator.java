@@ -198,6 +198,15 @@ public final class RetailExpressSimulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Answers the next {@code calls} calls of {@code operation} (e.g. {@code GetOrder}) with HTTP 503 before they reach
+     * it, leaving every other operation alone; 0 disarms. Journaled as FAULT.
+     */
+    public RetailExpressSimulator failNext(String operation, int calls) {
+        controls.faults().failNext(operation, calls);
+        return this;
+    }
+
     /** Answers the next {@code calls} authenticated calls with RE's throttle fault, whatever the budget says. */
     public RetailExpressSimulator throttleNext(int calls) {
         controls.windows().injectThrottles(calls);
