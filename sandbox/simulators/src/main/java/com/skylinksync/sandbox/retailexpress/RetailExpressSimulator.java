@@ -269,6 +269,11 @@ public final class RetailExpressSimulator implements AutoCloseable {
         return controls.orders().itemIds(orderId);
     }
 
+    /** The payment ids ({@code OrderPaymentId}) of an order RE holds, oldest first; empty for an unknown order. */
+    public List<Integer> paymentIds(String orderId) {
+        return controls.orders().paymentIds(orderId);
+    }
+
     /** A payment taken in RE (at the POS or the back office) on an order; returns its {@code OrderPaymentId}. */
     public int pay(String orderId, int methodId, java.math.BigDecimal amount, java.time.LocalDateTime at) {
         return controls.orders().pay(orderId, methodId, amount, at);
