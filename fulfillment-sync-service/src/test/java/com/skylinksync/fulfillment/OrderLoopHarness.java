@@ -135,6 +135,25 @@ final class OrderLoopHarness implements AutoCloseable {
                 .filter(d -> d.xml().contains("<OrderId>" + reOrderId + "</OrderId>")).count();
     }
 
+    /** The {@code column} of the one row of {@code table} (in the service's schema) matching {@code where}. */
+    String ledgerValue(String table, String column, String where) {
+        try (var connection = java.sql.DriverManager.getConnection(kit.postgres().jdbcUrl(), "postgres", "");
+             var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT " + column + " FROM " + kit.schema() + "." + table
+                     + " WHERE " + where)) {
+            if (!rows.next()) {
+                throw new AssertionError("no " + table + " row where " + where);
+            }
+            String value = rows.getString(1);
+            if (rows.next()) {
+                throw new AssertionError("more than one " + table + " row where " + where);
+            }
+            return value;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         kit.close();

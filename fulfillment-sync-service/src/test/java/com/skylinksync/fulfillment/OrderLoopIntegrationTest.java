@@ -8,13 +8,17 @@ import static org.awaitility.Awaitility.await;
 import com.skylinksync.magento.sales.MagentoInvoice;
 import com.skylinksync.magento.sales.MagentoShipment;
 import com.skylinksync.retailexpress.orders.Order;
+import com.skylinksync.runtime.status.EntityStatus;
 import com.skylinksync.runtime.status.SyncStatus;
+import com.skylinksync.sandbox.retailexpress.CallOutcome;
+import com.skylinksync.sandbox.retailexpress.JournalEntry;
 import com.skylinksync.sandbox.magento.PlacedOrder;
 import com.skylinksync.sandbox.magento.PlacedOrder.Line;
 import com.skylinksync.schemas.avro.EntityType;
 import com.skylinksync.schemas.avro.Outcome;
 import com.skylinksync.testkit.RunningService;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -140,6 +144,103 @@ class OrderLoopIntegrationTest {
         awaitPolls(3);
         assertThat(parts.paymentDocuments(reOrderId)).as("invoice %s paid once", invoice.id()).isEqualTo(1);
         assertThat(parts.retailExpress.getOrder(reOrderId).orElseThrow().payments()).hasSize(1);
+    }
+
+    @Test
+    void aFailedReadOfANewPaymentsIdIsRetriedNotParkedAndThePaymentIsMadeOnce() {
+        long id = parts.place(PlacedOrder.guest("reread-" + UUID.randomUUID() + "@example.com", BRISBANE,
+                Line.of("SC0011OSFA", 1)));
+        String reOrderId = parts.awaitRetailExpressId(id);
+        Instant before = Instant.now();
+        // The push reads no RE order before paying, so these are the reads after OrderAddPayment (checked below).
+        parts.retailExpressSimulator.failNext("GetOrder", 3);
+        try {
+            parts.magento.invoiceOrder(id, false, null);
+
+            EntityStatus status = service.awaitStatus(EntityType.MAGENTO_INVOICE, String.valueOf(id), SyncStatus.SYNCED,
+                    SyncStatus.PARKED, SyncStatus.DEAD_LETTERED);
+            assertThat(status.status()).as(status.lastError()).isEqualTo(SyncStatus.SYNCED);
+            Order paid = parts.retailExpress.getOrder(reOrderId).orElseThrow();
+            assertThat(paid.payments()).singleElement().satisfies(payment -> {
+                assertThat(payment.methodId()).isEqualTo(1);
+                assertThat(payment.total()).isEqualByComparingTo("39.95");
+                assertThat(status.targetId()).isEqualTo(String.valueOf(payment.id()));
+            });
+            long invoiceId = parts.magento.invoicesOf(id).getFirst().id();
+            assertThat(parts.ledgerValue("payment_link", "state || ':' || re_payment_id", "magento_invoice_id = " + invoiceId))
+                    .isEqualTo("PAID:" + paid.payments().getFirst().id());
+            List<JournalEntry> calls = parts.retailExpressSimulator.journal().stream()
+                    .filter(call -> !call.at().isBefore(before)).toList();
+            Instant sent = calls.stream().filter(call -> call.operation().equals("OrderAddPayment")
+                    && call.outcome() == CallOutcome.OK).map(JournalEntry::at).findFirst().orElseThrow();
+            assertThat(calls).filteredOn(call -> call.operation().equals("GetOrder") && call.outcome() == CallOutcome.FAULT)
+                    .hasSize(3).allSatisfy(failed -> assertThat(failed.at()).isAfterOrEqualTo(sent));
+            assertThat(parts.magento.getOrder(id).orElseThrow().statusHistories()).extracting(c -> c.comment())
+                    .contains("SkyLink Payment ID: #" + paid.payments().getFirst().id() + " (invoice #"
+                            + parts.magento.invoicesOf(id).getFirst().incrementId() + ")");
+
+            awaitPolls(3);
+            assertThat(parts.paymentDocuments(reOrderId)).isEqualTo(1);
+            assertThat(parts.retailExpress.getOrder(reOrderId).orElseThrow().payments()).hasSize(1);
+        } finally {
+            parts.retailExpressSimulator.failNext("GetOrder", 0);
+        }
+    }
+
+    @Test
+    void aPaymentRetailExpressTookButItsOrderDoesNotShowIsParkedNotSentAgain() {
+        long id = parts.place(PlacedOrder.guest("vanished-" + UUID.randomUUID() + "@example.com", BRISBANE,
+                Line.of("SC0011OSFA", 1)));
+        String reOrderId = parts.awaitRetailExpressId(id);
+        Instant before = Instant.now();
+        parts.retailExpressSimulator.failNext("GetOrder", 100_000); // every read back fails until disarmed
+        try {
+            long invoiceId = parts.magento.invoiceOrder(id, false, null);
+            await().atMost(DEADLINE).ignoreExceptions().until(() -> parts.ledgerValue("payment_link", "state",
+                    "magento_invoice_id = " + invoiceId).equals("SENT"));
+            // RE took it; now it is gone from the order before its id could be read (deleted in RE's back office).
+            List<Integer> taken = parts.retailExpressSimulator.paymentIds(reOrderId);
+            assertThat(taken).hasSize(1);
+            assertThat(parts.retailExpressSimulator.removePayment(reOrderId, taken.getFirst())).isTrue();
+            parts.retailExpressSimulator.failNext("GetOrder", 0);
+
+            EntityStatus status = service.awaitStatus(EntityType.MAGENTO_INVOICE, String.valueOf(id), SyncStatus.SYNCED,
+                    SyncStatus.PARKED, SyncStatus.DEAD_LETTERED);
+            assertThat(status.status()).isEqualTo(SyncStatus.PARKED);
+            assertThat(status.lastError()).contains("shows no payment matching it");
+            assertThat(parts.ledgerValue("payment_link", "state", "magento_invoice_id = " + invoiceId)).isEqualTo("PARKED");
+
+            awaitPolls(3);
+            assertThat(parts.kit.retailExpressCalls("OrderAddPayment", before)).hasSize(1);
+            assertThat(parts.retailExpress.getOrder(reOrderId).orElseThrow().payments()).isEmpty();
+        } finally {
+            parts.retailExpressSimulator.failNext("GetOrder", 0);
+        }
+    }
+
+    @Test
+    void anOrderAddPaymentWhoseOutcomeIsUnknownIsParkedAndNotSentAgain() {
+        long id = parts.place(PlacedOrder.guest("unknown-" + UUID.randomUUID() + "@example.com", BRISBANE,
+                Line.of("SC0011OSFA", 1)));
+        String reOrderId = parts.awaitRetailExpressId(id);
+        Instant before = Instant.now();
+        parts.retailExpressSimulator.failNext("OrderAddPayment", 1); // a 503 after sending: RE may have taken it
+        try {
+            parts.magento.invoiceOrder(id, false, null);
+
+            EntityStatus status = service.awaitStatus(EntityType.MAGENTO_INVOICE, String.valueOf(id), SyncStatus.SYNCED,
+                    SyncStatus.PARKED, SyncStatus.DEAD_LETTERED);
+            assertThat(status.status()).isEqualTo(SyncStatus.PARKED);
+            assertThat(status.lastError()).startsWith("UNCERTAIN_WRITE");
+            long invoiceId = parts.magento.invoicesOf(id).getFirst().id();
+            assertThat(parts.ledgerValue("payment_link", "state", "magento_invoice_id = " + invoiceId)).isEqualTo("PARKED");
+
+            awaitPolls(3);
+            assertThat(parts.kit.retailExpressCalls("OrderAddPayment", before)).hasSize(1);
+            assertThat(parts.retailExpress.getOrder(reOrderId).orElseThrow().payments()).isEmpty();
+        } finally {
+            parts.retailExpressSimulator.failNext("OrderAddPayment", 0);
+        }
     }
 
     @Test

@@ -3,7 +3,6 @@ package com.skylinksync.retailexpress;
 import com.skylinksync.retailexpress.orders.CreatedOrder;
 import com.skylinksync.retailexpress.orders.NewOrder;
 import com.skylinksync.retailexpress.orders.Order;
-import com.skylinksync.retailexpress.orders.Payment;
 import com.skylinksync.retailexpress.outlets.Outlet;
 import com.skylinksync.retailexpress.payments.NewPayment;
 import com.skylinksync.retailexpress.payments.PaymentMethod;
@@ -81,23 +80,14 @@ public final class RetailExpressSales {
     }
 
     /**
-     * {@code OrderAddPayment}, then {@code GetOrder} to learn the new payment's id (RE does not return it): the highest
-     * {@code OrderPaymentId}. Both calls take a budget permit. The payment exists once the first call succeeded, so a
-     * failed re-read is {@link RetailExpressException.Uncertain}: retrying the whole would pay twice.
+     * {@code OrderAddPayment}. A write: once sent, a lost answer is {@link RetailExpressException.Uncertain}, never
+     * retried blindly. RE does not return the new payment's id: read it from the order's payments ({@link #getOrder}).
+     * That read is separate on purpose: it is idempotent, so its failure after the payment was taken is retried by the
+     * caller, not mistaken for a payment of unknown outcome.
      */
-    public int addPayment(NewPayment payment) {
-        String operation = "OrderAddPayment";
-        String xml = orderXml.payment(payment);
-        transport.call(operation, true, port -> port.orderAddPayment(xml), OrderAddPaymentResult::getAny);
-        Optional<Payment> latest;
-        try {
-            latest = getOrder(payment.orderId()).flatMap(Order::latestPayment);
-        } catch (RetailExpressException e) {
-            throw new RetailExpressException.Uncertain(operation, "payment added to order " + payment.orderId()
-                    + " but its id could not be read back (" + e.getMessage() + ")", e);
-        }
-        return latest.map(Payment::id).orElseThrow(() -> new RetailExpressException.Uncertain(operation,
-                "payment added to order " + payment.orderId() + " but the order shows no payment", null));
+    public void addPayment(NewPayment payment) {
+        transport.call("OrderAddPayment", true, port -> port.orderAddPayment(orderXml.payment(payment)),
+                OrderAddPaymentResult::getAny);
     }
 
     /** {@code GetPaymentMethods}. */

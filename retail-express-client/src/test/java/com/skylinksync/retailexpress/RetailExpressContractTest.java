@@ -291,15 +291,19 @@ class RetailExpressContractTest {
 
         int[] paymentIds = new int[2];
         List<Call> calls = callsDuring(() -> {
-            paymentIds[0] = sales.addPayment(NewPayment.normal(created.orderId(), 1, new BigDecimal("9.95"), placed));
-            paymentIds[1] = sales.addPayment(NewPayment.normal(created.orderId(), 2, new BigDecimal("20.00"), placed));
+            sales.addPayment(NewPayment.normal(created.orderId(), 1, new BigDecimal("9.95"), placed));
+            paymentIds[0] = sales.getOrder(created.orderId()).flatMap(Order::latestPayment).orElseThrow().id();
+            sales.addPayment(NewPayment.normal(created.orderId(), 2, new BigDecimal("20.00"), placed));
+            paymentIds[1] = sales.getOrder(created.orderId()).flatMap(Order::latestPayment).orElseThrow().id();
         });
 
+        // The payment's id is not in OrderAddPayment's answer: the caller reads it back, as a call of its own.
         assertThat(calls).extracting(Call::operation)
                 .containsExactly("OrderAddPayment", "GetOrder", "OrderAddPayment", "GetOrder");
         assertThat(paymentIds[1]).isGreaterThan(paymentIds[0]);
         Order paid = sales.getOrder(created.orderId()).orElseThrow();
         assertThat(paid.payments()).extracting(Payment::id).containsExactly(paymentIds[0], paymentIds[1]);
+        assertThat(paid.payments()).extracting(Payment::methodId).containsExactly(1, 2);
         assertThat(paid.latestPayment()).map(Payment::id).contains(paymentIds[1]);
         assertThat(paid.isPaid()).isTrue();
     }

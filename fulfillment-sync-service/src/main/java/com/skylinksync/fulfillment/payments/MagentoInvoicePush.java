@@ -37,6 +37,12 @@ import org.springframework.stereotype.Component;
  * resolved by reading the RE order's payments: one matching it (method, amount, date) not accounted to another
  * invoice is it; none means it was never made and it is sent.
  *
+ * <p>Only {@code OrderAddPayment} itself can leave a payment of unknown outcome (sent, no usable answer): that parks
+ * the invoice. RE does not return the new payment's id, so once RE has taken the payment it is recorded
+ * {@code SENT} and the id is read from the order's payments the same way; that read is idempotent, so its failure
+ * (throttled, no budget permit, RE unavailable) is transient and retried, never parked. A {@code SENT} payment the
+ * order does not show is a real question (RE said it took it) and is parked, never sent again.
+ *
  * <p>Each payment is recorded in Magento too, as the order comment {@value #PAYMENT_PREFIX}{@code <id> (invoice
  * #<increment id>)}: an invoice with no ledger row whose order carries that comment was paid before this database
  * was lost, and is linked, not paid again. Where the order's link was itself rebuilt (this database lost its history),
@@ -103,6 +109,9 @@ class MagentoInvoicePush implements EntitySyncer {
         if (known.isPresent() && known.get().state() == PaymentLedger.State.PARKED) {
             throw new UncertainSyncException(unknownOutcome(invoice, known.get().reOrderId()), null);
         }
+        if (known.isPresent() && known.get().state() == PaymentLedger.State.SENT) {
+            return readBack(invoice, known.get()); // taken by RE on an earlier attempt; only its id is missing
+        }
         if (invoice.hasComment(RetailExpressInvoices.INVOICE_COMMENT)) {
             return SyncResult.unchanged(null, null); // made from RE's payments: RE already has them
         }
@@ -149,9 +158,8 @@ class MagentoInvoicePush implements EntitySyncer {
             }
         }
         payments.paying(intent);
-        int paymentId;
         try {
-            paymentId = retailExpress.addPayment(payment);
+            retailExpress.addPayment(payment);
         } catch (RetailExpressException.Uncertain unknown) {
             payments.parked(invoice.id());
             throw new UncertainSyncException(unknownOutcome(invoice, reOrderId), unknown);
@@ -159,9 +167,27 @@ class MagentoInvoicePush implements EntitySyncer {
             payments.notSent(invoice.id());
             throw notSent;
         }
-        payments.paid(invoice.id(), paymentId);
-        comment(invoice, paymentId);
-        return SyncResult.synced(String.valueOf(paymentId), null);
+        payments.sent(invoice.id());
+        return readBack(invoice, intent);
+    }
+
+    /**
+     * The id of a payment RE took: read from the order's payments. A failure of the read propagates as it is
+     * (transient: the row stays {@code SENT} and the retry reads again); a payment the order does not show parks.
+     */
+    private SyncResult readBack(MagentoInvoice invoice, PaymentLedger.Entry sent) {
+        Optional<Integer> made = retailExpress.getOrder(sent.reOrderId()).flatMap(order -> matching(order, sent));
+        if (made.isEmpty()) {
+            payments.parked(invoice.id());
+            throw new UncertainSyncException("RE took the payment for Magento invoice " + invoice.incrementId() + " (id "
+                    + invoice.id() + ") on RE order " + sent.reOrderId() + " but the order shows no payment matching it"
+                    + " (method " + sent.methodId() + ", " + sent.amount().toPlainString() + "): check the order's"
+                    + " payments in RE, then set the payment_link row to PAID with its payment id, or delete the row to"
+                    + " have it paid", null);
+        }
+        payments.paid(invoice.id(), made.get());
+        comment(invoice, made.get());
+        return SyncResult.synced(String.valueOf(made.get()), null);
     }
 
     private boolean stillInRetailExpress(PaymentLedger.Entry paid) {
@@ -173,6 +199,11 @@ class MagentoInvoicePush implements EntitySyncer {
     private Optional<Integer> findMade(PaymentLedger.Entry intent) {
         Order order = retailExpress.getOrder(intent.reOrderId()).orElseThrow(() -> new PermanentSyncException(
                 "NOT_FOUND_IN_RETAIL_EXPRESS", "RE order " + intent.reOrderId() + " is not in Retail Express"));
+        return matching(order, intent);
+    }
+
+    /** The first of the order's payments that is this intent's (method, amount, date) and no other invoice's. */
+    private Optional<Integer> matching(Order order, PaymentLedger.Entry intent) {
         List<Integer> accounted = payments.recordedPayments(intent.reOrderId());
         return order.payments().stream()
                 .filter(p -> !accounted.contains(p.id()))

@@ -12,15 +12,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which Magento invoice became which RE payment ({@code payment_link}): {@code PAYING} before
- * {@code OrderAddPayment} is sent, {@code PAID} with RE's payment id after, {@code PARKED} when the outcome stayed
- * unknown.
+ * {@code OrderAddPayment} is sent, {@code SENT} once RE answered it (taken; its id not yet read back), {@code PAID}
+ * with RE's payment id, {@code PARKED} when the outcome stayed unknown. The state column is free text, so
+ * {@code SENT} needed no migration.
  */
 @Component
 class PaymentLedger {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    enum State { PAYING, PAID, PARKED }
+    enum State { PAYING, SENT, PAID, PARKED }
 
     record Entry(long magentoInvoiceId, long magentoOrderId, String reOrderId, State state, int methodId,
                  BigDecimal amount, Instant madeAt, Integer rePaymentId) {
@@ -67,6 +68,12 @@ class PaymentLedger {
 
     void notSent(long magentoInvoiceId) {
         database.sql("DELETE FROM payment_link WHERE magento_invoice_id = $1 AND state = 'PAYING'")
+                .bind(0, magentoInvoiceId).fetch().rowsUpdated().block(WAIT);
+    }
+
+    /** RE answered {@code OrderAddPayment}: the payment exists, and is never sent again for this invoice. */
+    void sent(long magentoInvoiceId) {
+        database.sql("UPDATE payment_link SET state = 'SENT', updated_at = now() WHERE magento_invoice_id = $1")
                 .bind(0, magentoInvoiceId).fetch().rowsUpdated().block(WAIT);
     }
 

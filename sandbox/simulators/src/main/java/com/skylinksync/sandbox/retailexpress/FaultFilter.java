@@ -2,10 +2,13 @@ package com.skylinksync.sandbox.retailexpress;
 
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,7 +16,9 @@ import java.util.regex.Pattern;
 /**
  * In front of the SOAP endpoint, at the HTTP level, because a 503 or a broken body cannot be produced from inside
  * JAX-WS: adds the injected latency, then maybe answers an injected fault instead of passing the call on.
- * Faulted calls are journaled here (outcome FAULT); the others are journaled by {@link ClientHeaderCheck}.
+ * Faulted calls are journaled here (outcome FAULT); the others are journaled by {@link ClientHeaderCheck}. Besides
+ * the rates, the next calls of one operation can be failed ({@link #failNext}): a test aims at one call of a
+ * sequence (the {@code GetOrder} after an {@code OrderAddPayment}) without touching the calls around it.
  */
 final class FaultFilter extends Filter {
 
@@ -23,6 +28,8 @@ final class FaultFilter extends Filter {
     private final RandomGenerator random;
     private volatile InjectedLatency latency = InjectedLatency.none();
     private volatile InjectedFaults faults = InjectedFaults.none();
+    /** Operation → how many of its next calls are answered 503; read only while any is armed. */
+    private final Map<String, Integer> failNext = new ConcurrentHashMap<>();
 
     FaultFilter(CallJournal journal, RandomGenerator random) {
         this.journal = journal;
@@ -37,6 +44,18 @@ final class FaultFilter extends Filter {
         this.faults = faults;
     }
 
+    /** The next {@code calls} calls of {@code operation} are answered 503 before reaching it (0 disarms). */
+    void failNext(String operation, int calls) {
+        if (calls < 0) {
+            throw new IllegalArgumentException("calls cannot be negative");
+        }
+        if (calls == 0) {
+            failNext.remove(operation);
+        } else {
+            failNext.put(operation, calls);
+        }
+    }
+
     @Override
     public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
         long delay = latency.sampleMillis(random);
@@ -45,13 +64,26 @@ final class FaultFilter extends Filter {
             return;
         }
         InjectedFaults plan = faults;
-        InjectedFaults.Kind fault = "POST".equals(exchange.getRequestMethod())
-                ? plan.select(random.nextDouble()) : InjectedFaults.Kind.NONE;
+        boolean post = "POST".equals(exchange.getRequestMethod());
+        byte[] request = null;
+        InjectedFaults.Kind fault = InjectedFaults.Kind.NONE;
+        if (post && !failNext.isEmpty()) {
+            request = exchange.getRequestBody().readAllBytes();
+            exchange.setStreams(new ByteArrayInputStream(request), null); // the endpoint reads the body again
+            if (takeTargeted(operationOf(request))) {
+                fault = InjectedFaults.Kind.SERVER_ERROR;
+            }
+        }
+        if (fault == InjectedFaults.Kind.NONE && post) {
+            fault = plan.select(random.nextDouble());
+        }
         if (fault == InjectedFaults.Kind.NONE) {
             chain.doFilter(exchange);
             return;
         }
-        byte[] request = exchange.getRequestBody().readAllBytes();
+        if (request == null) {
+            request = exchange.getRequestBody().readAllBytes();
+        }
         journal.record(operationOf(request), List.of(), CallOutcome.FAULT);
         switch (fault) {
             case SERVER_ERROR -> answer(exchange, 503, "text/html",
@@ -64,6 +96,16 @@ final class FaultFilter extends Filter {
             }
             case NONE -> throw new IllegalStateException("unreachable");
         }
+    }
+
+    /** Whether this call of {@code operation} is one of those armed to fail (and counts it off). */
+    private boolean takeTargeted(String operation) {
+        boolean[] taken = {false};
+        failNext.computeIfPresent(operation, (op, left) -> {
+            taken[0] = true;
+            return left > 1 ? left - 1 : null;
+        });
+        return taken[0];
     }
 
     private static boolean pause(long millis) {

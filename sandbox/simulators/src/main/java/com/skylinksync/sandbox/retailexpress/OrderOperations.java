@@ -198,6 +198,12 @@ final class OrderOperations {
                 .orElse(List.of());
     }
 
+    List<Integer> paymentIds(String orderId) {
+        return Optional.ofNullable(orders.get(orderId)).or(() -> generated.order(orderId))
+                .map(order -> order.payments().stream().map(p -> Integer.parseInt(p.get("OrderPaymentId"))).toList())
+                .orElse(List.of());
+    }
+
     List<RetailExpressSimulator.ReceivedDocument> received(String operation) {
         synchronized (received) {
             return received.stream().filter(e -> e.getKey().equals(operation)).map(Map.Entry::getValue).toList();

@@ -198,6 +198,15 @@ public final class RetailExpressSimulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Answers the next {@code calls} calls of {@code operation} (e.g. {@code GetOrder}) with HTTP 503 before they reach
+     * it, leaving every other operation alone; 0 disarms. Journaled as FAULT.
+     */
+    public RetailExpressSimulator failNext(String operation, int calls) {
+        controls.faults().failNext(operation, calls);
+        return this;
+    }
+
     /** Answers the next {@code calls} authenticated calls with RE's throttle fault, whatever the budget says. */
     public RetailExpressSimulator throttleNext(int calls) {
         controls.windows().injectThrottles(calls);
@@ -258,6 +267,11 @@ public final class RetailExpressSimulator implements AutoCloseable {
     /** The line ids ({@code OrderItemId}) of an order RE holds, in line order; empty for an unknown order. */
     public List<Integer> orderItemIds(String orderId) {
         return controls.orders().itemIds(orderId);
+    }
+
+    /** The payment ids ({@code OrderPaymentId}) of an order RE holds, oldest first; empty for an unknown order. */
+    public List<Integer> paymentIds(String orderId) {
+        return controls.orders().paymentIds(orderId);
     }
 
     /** A payment taken in RE (at the POS or the back office) on an order; returns its {@code OrderPaymentId}. */

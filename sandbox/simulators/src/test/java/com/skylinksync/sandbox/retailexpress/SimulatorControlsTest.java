@@ -138,6 +138,27 @@ class SimulatorControlsTest {
     }
 
     @Test
+    void failsTheNextCallsOfOneOperationAndLeavesTheOthersAlone() throws Exception {
+        String getOrder = "<re:GetOrder><re:OrderId>16-00000001</re:OrderId></re:GetOrder>";
+        simulator.failNext("GetOrder", 2);
+
+        assertThat(soap(GET_CUSTOMERS).statusCode()).isEqualTo(200);
+        assertThat(soap(getOrder).statusCode()).isEqualTo(503);
+        assertThat(soap(GET_CUSTOMERS).statusCode()).isEqualTo(200);
+        assertThat(soap(getOrder).statusCode()).isEqualTo(503);
+        HttpResponse<String> third = soap(getOrder);
+
+        assertThat(third.statusCode()).isEqualTo(200);
+        assertThat(third.body()).contains("16-00000001");
+        assertThat(simulator.journal()).extracting(JournalEntry::operation, JournalEntry::outcome).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("GetCustomers", CallOutcome.OK),
+                org.assertj.core.groups.Tuple.tuple("GetOrder", CallOutcome.FAULT),
+                org.assertj.core.groups.Tuple.tuple("GetCustomers", CallOutcome.OK),
+                org.assertj.core.groups.Tuple.tuple("GetOrder", CallOutcome.FAULT),
+                org.assertj.core.groups.Tuple.tuple("GetOrder", CallOutcome.OK));
+    }
+
+    @Test
     void addsLatency() throws Exception {
         assertThat(post("/sandbox/latency", "{\"fixedMillis\":200,\"jitterMillis\":100}").statusCode()).isEqualTo(200);
 
