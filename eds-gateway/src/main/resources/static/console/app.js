@@ -270,7 +270,7 @@
 
   function changeSets(params) {
     var root = page('Change sets');
-    var status = select('status', [['', 'any'], 'OPEN', 'ACKNOWLEDGING', 'ACKNOWLEDGED', 'ACKNOWLEDGED_WITH_FAILURES'], params.status || '');
+    var status = select('status', [['', 'any'], 'OPEN', 'ACKNOWLEDGING', 'ACKNOWLEDGED', 'ACKNOWLEDGED_WITH_FAILURES', 'ACKNOWLEDGEMENT_PARKED'], params.status || '');
     var from = h('input', { type: 'datetime-local', name: 'from', value: localFromIso(params.from) });
     var to = h('input', { type: 'datetime-local', name: 'to', value: localFromIso(params.to) });
     var size = select('size', ['20', '50', '100', '200'], params.size || '50');

@@ -2,6 +2,7 @@ package com.skylinksync.gateway;
 
 import static org.awaitility.Awaitility.await;
 
+import com.skylinksync.retailexpress.CallPermits;
 import com.skylinksync.sandbox.infra.KafkaBroker;
 import com.skylinksync.sandbox.infra.PostgresServer;
 import com.skylinksync.sandbox.retailexpress.RetailExpressSimulator;
@@ -93,6 +94,14 @@ final class GatewayFixture implements AutoCloseable {
 
     /** Starts a gateway on a random port; {@code overrides} are {@code key=value} pairs on top of the test defaults. */
     ConfigurableApplicationContext startGateway(String... overrides) {
+        return startGateway(null, overrides);
+    }
+
+    /**
+     * As {@link #startGateway(String...)}, its RE calls taking their permits from {@code permits} instead of the
+     * (unbudgeted) default: a test holds a call back where the API budget would.
+     */
+    ConfigurableApplicationContext startGateway(CallPermits permits, String... overrides) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("server.port", "0");
         properties.put("spring.r2dbc.url", postgres.r2dbcUrl("eds_gateway"));
@@ -115,7 +124,11 @@ final class GatewayFixture implements AutoCloseable {
             properties.put(override.substring(0, eq), override.substring(eq + 1));
         }
         // As command-line arguments: builder().properties(...) are only defaults, which eds-gateway.yml overrides.
-        return EdsGatewayApplication.builder()
+        var builder = EdsGatewayApplication.builder();
+        if (permits != null) {
+            builder.initializers(context -> context.getBeanFactory().registerSingleton("heldCallPermits", permits));
+        }
+        return builder
                 .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     }
 

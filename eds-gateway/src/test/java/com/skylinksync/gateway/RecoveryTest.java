@@ -177,7 +177,9 @@ class RecoveryTest {
             fixture.retailExpress.throttleNext(1);
             put(gateway, changeSet(id, group("Voucher", 78)));
             await().atMost(GatewayFixture.DEADLINE).until(() -> retries.count() >= 1);
-            fixture.postgres.execute("UPDATE eds_gateway.change_set SET ack_claimed_at = now() WHERE id = '" + id + "'");
+            // (a takeover draws a new fencing token, ack_holder)
+            fixture.postgres.execute("UPDATE eds_gateway.change_set SET ack_claimed_at = now(), ack_holder = gen_random_uuid()"
+                    + " WHERE id = '" + id + "'");
 
             // The first holder's retry finds its claim gone and stops: it does not tell RE beside the new holder.
             await().atMost(GatewayFixture.DEADLINE).until(() -> takenOver.count() >= 1);

@@ -18,13 +18,30 @@ public final class ChangeSetAcknowledgements {
     }
 
     /**
-     * EDS acknowledgement {@code ChangeSetProcessed(ChangesetId)}. Acknowledging twice is harmless, so its failures are
-     * classified like a read's (retry), never as uncertain.
+     * EDS acknowledgement {@code ChangeSetProcessed(ChangesetId)}, its failures classified like a read's (retry). RE's
+     * documentation does not say what a second call for the same change set does: a caller that must tell RE once
+     * uses {@link #changeSetProcessed(String, Runnable)}.
      */
     public void changeSetProcessed(String changeSetId) {
+        send(changeSetId, false, () -> { });
+    }
+
+    /**
+     * {@code ChangeSetProcessed(ChangesetId)} as a write whose outcome matters: {@code beforeSending} runs after the
+     * call's API budget permit, just before the request leaves (a caller records there that it is sending, or throws to
+     * send nothing); a failure once the request may have reached RE is {@link RetailExpressException.Uncertain}, only a
+     * failure to connect at all is {@link RetailExpressException.Transient}.
+     */
+    public void changeSetProcessed(String changeSetId, Runnable beforeSending) {
+        send(changeSetId, true, Objects.requireNonNull(beforeSending, "beforeSending"));
+    }
+
+    private void send(String changeSetId, boolean write, Runnable beforeSending) {
         String operation = "ChangeSetProcessed";
-        Element result = transport.call(operation, false, port -> port.changeSetProcessed(changeSetId),
-                ChangeSetProcessedResult::getAny);
+        Element result = transport.call(operation, write, port -> {
+            beforeSending.run();
+            return port.changeSetProcessed(changeSetId);
+        }, ChangeSetProcessedResult::getAny);
         boolean failed = ResultElements.all(result, "Result").stream()
                 .anyMatch(r -> "fail".equals(r.getTextContent().strip().toLowerCase(Locale.ROOT)));
         if (failed) {

@@ -117,6 +117,22 @@ class TransportFailureTest {
     }
 
     @Test
+    void aFencedAcknowledgementWithoutAnAnswerIsUncertainAndOneStoppedBeforeSendingSendsNothing() {
+        Clients client = clientFor("/unavailable");
+        AtomicInteger fenced = new AtomicInteger();
+
+        assertThatThrownBy(() -> client.acknowledgements().changeSetProcessed("cs-1", fenced::incrementAndGet))
+                .isInstanceOf(RetailExpressException.Uncertain.class);
+        assertThat(fenced).hasValue(1);
+        assertThat(requests.get("/unavailable")).hasValue(1);
+
+        assertThatThrownBy(() -> client.acknowledgements().changeSetProcessed("cs-2", () -> {
+            throw new IllegalStateException("claim lost");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(requests.get("/unavailable")).as("nothing sent once the fence refused").hasValue(1);
+    }
+
+    @Test
     void aRefusedConnectionIsTransientEvenForAWriteBecauseNothingWasSent() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

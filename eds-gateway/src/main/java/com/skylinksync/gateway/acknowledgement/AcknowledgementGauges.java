@@ -52,7 +52,7 @@ class AcknowledgementGauges implements SmartLifecycle {
 
     Mono<Void> sample() {
         return db.sql("SELECT count(*) AS pending, min(received_at) AS oldest FROM change_set "
-                        + "WHERE source = 'EDS' AND status IN ('OPEN', 'ACKNOWLEDGING')")
+                        + "WHERE source = 'EDS' AND status IN ('OPEN', 'ACKNOWLEDGING', 'ACKNOWLEDGEMENT_PARKED')")
                 .map(row -> new Sample(row.get("pending", Long.class), row.get("oldest", OffsetDateTime.class)))
                 .one()
                 .doOnNext(last::set)

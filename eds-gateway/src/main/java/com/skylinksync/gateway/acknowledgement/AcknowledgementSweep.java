@@ -11,9 +11,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The safety net of acknowledgement: periodically claims complete change sets nobody claimed (a crash between an
- * outcome and its claim) and expired claims (a crash between claim and call, or an RE call that kept failing), and
- * acknowledges them.
+ * The safety net of acknowledgement: periodically parks expired claims whose holder had sent ChangeSetProcessed (a
+ * crash between the send and recording RE's answer: outcome unknown), claims complete change sets nobody claimed (a
+ * crash between an outcome and its claim) and expired claims nobody was sending (a crash before the send, or an RE call
+ * that kept failing), and acknowledges those.
  */
 @Component
 class AcknowledgementSweep implements SmartLifecycle {
@@ -41,7 +42,8 @@ class AcknowledgementSweep implements SmartLifecycle {
     }
 
     Mono<Void> sweepOnce() {
-        return claims.claimForSweep(properties.ackLease())
+        return acknowledgements.parkAbandonedSends()
+                .thenMany(claims.claimForSweep(properties.ackLease()))
                 .doOnNext(claim -> {
                     log.info("Sweep claimed the acknowledgement of change set {}", claim.changeSetId());
                     acknowledgements.acknowledgeClaimed(claim);

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
@@ -26,14 +27,17 @@ import reactor.util.retry.Retry;
 /**
  * Tells Retail Express a change set is processed ({@code ChangeSetProcessed}) once every entity of it has a terminal
  * outcome, once per change set: the claim in the database picks one caller; the call runs off the caller's thread
- * (a Kafka listener or a web request must not wait for RE), with a few quick retries; a change set whose call keeps
- * failing stays ACKNOWLEDGING and the sweep retries it after the claim's lease.
+ * (a Kafka listener or a web request must not wait for RE), with a few quick retries of calls RE did not take; a change
+ * set whose call keeps failing stays ACKNOWLEDGING and the sweep retries it after the claim's lease; one sent without a
+ * usable answer is parked (ACKNOWLEDGEMENT_PARKED) for an operator, never resent blindly.
  */
 @Service
 public class Acknowledgements implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Acknowledgements.class);
     private static final int MAX_ERROR_LENGTH = 1000;
+    /** Longer than the database pool's acquire timeout, so a database outage surfaces as its own error. */
+    private static final Duration DATABASE_WAIT = Duration.ofSeconds(10);
 
     private final AcknowledgementClaims claims;
     private final ChangeSetAcknowledgements retailExpress;
@@ -44,6 +48,7 @@ public class Acknowledgements implements DisposableBean {
     private final Timer receiptToAcknowledgement;
     private final Counter retries;
     private final Counter takenOver;
+    private final Counter parked;
 
     Acknowledgements(AcknowledgementClaims claims, ChangeSetAcknowledgements retailExpress, ChangeSetTraces traces,
                      GatewayProperties properties, MeterRegistry meters) {
@@ -64,6 +69,9 @@ public class Acknowledgements implements DisposableBean {
         this.takenOver = Counter.builder("skylink.gateway.acknowledgement.taken-over")
                 .description("Acknowledgements given up by this replica because another took its claim over after the lease")
                 .register(meters);
+        this.parked = Counter.builder("skylink.gateway.acknowledgement.parked")
+                .description("Acknowledgements sent without a usable answer (outcome unknown), parked for an operator")
+                .register(meters);
     }
 
     /**
@@ -76,28 +84,40 @@ public class Acknowledgements implements DisposableBean {
                 .then();
     }
 
-    /** Calls RE for a change set this replica has claimed, in the background. */
-    void acknowledgeClaimed(AcknowledgementClaims.Claim claimed) {
-        String changeSetId = claimed.changeSetId();
-        AtomicReference<AcknowledgementClaims.Claim> claim = new AtomicReference<>(claimed);
+    /**
+     * Calls RE for a change set this replica has claimed, in the background. While the holder works (waiting for a
+     * thread, for RE's budget, for a back-off or for RE's answer) a heartbeat keeps its claim, so no other replica takes
+     * over a live holder; the fence at the send ({@link AcknowledgementClaims#beginSending}) stops one that lost it
+     * anyway (it stalled past the lease). A send without a usable answer is parked, never resent blindly.
+     */
+    void acknowledgeClaimed(AcknowledgementClaims.Claim claim) {
+        String changeSetId = claim.changeSetId();
+        Duration lease = properties.ackLease();
         AtomicInteger attempts = new AtomicInteger();
         AtomicReference<Disposable> self = new AtomicReference<>();
         // The call runs later on another thread: its span continues the caller's (the last completion's, in the
         // change set's trace), and so does the RE call's span inside it.
         Span caller = traces.currentSpan();
-        // Every attempt first renews the claim: one that waited past the lease has been taken over, and stops.
-        Disposable call = Mono.defer(() -> claims.renew(claim.get(), properties.ackLease()))
-                .switchIfEmpty(Mono.error(() -> new ClaimTakenOver(changeSetId)))
-                .doOnNext(claim::set)
-                .then(Mono.fromRunnable(() -> {
+        Duration every = lease.dividedBy(3);
+        Disposable heartbeat = Flux.interval(every, every)
+                .onBackpressureDrop()
+                .concatMap(tick -> claims.renew(claim, lease).onErrorReturn(true), 1)
+                .takeUntil(held -> !held)
+                .subscribe();
+        Disposable call = Mono.fromRunnable(() -> {
                     attempts.incrementAndGet();
                     Span span = traces.child("acknowledge change set", caller).tag("skylink.change.set.id", changeSetId);
                     try (var logged = MDC.putCloseable("skylink.changeSetId", changeSetId)) {
-                        traces.within(span, () -> retailExpress.changeSetProcessed(changeSetId));
+                        traces.within(span, () -> retailExpress.changeSetProcessed(changeSetId,
+                                () -> beginSending(claim, lease)));
                     }
-                }).subscribeOn(Schedulers.boundedElastic()))
+                })
+                .subscribeOn(Schedulers.boundedElastic())
+                // RE refused it, or it never left: nothing is outstanding at RE, so a retry cannot make a second one.
+                .onErrorResume(e -> mayHaveReachedRetailExpress(e) ? Mono.error(e)
+                        : claims.notSent(claim).onErrorResume(x -> Mono.empty()).then(Mono.error(e)))
                 .retryWhen(Retry.backoff(properties.ackAttempts() - 1L, properties.ackBackoff())
-                        .maxBackoff(properties.ackLease())
+                        .maxBackoff(lease)
                         .filter(Acknowledgements::worthRetryingNow)
                         .doBeforeRetry(signal -> {
                             retries.increment();
@@ -112,23 +132,34 @@ public class Acknowledgements implements DisposableBean {
                     log.info("Change set {} acknowledged to Retail Express: {} after {} attempt(s), {} ms after receipt", changeSetId,
                             acknowledged.status(), attempts.get(), acknowledged.receiptToAcknowledgement().toMillis());
                 })
+                .switchIfEmpty(Mono.fromRunnable(() -> log.warn("Change set {} was acknowledged to Retail Express, but it "
+                        + "was no longer waiting for it (recorded as acknowledged by another replica)", changeSetId)))
                 .onErrorResume(ClaimTakenOver.class, taken -> {
                     takenOver.increment();
                     log.info("Change set {}: its acknowledgement was taken over by another replica after the lease; "
                             + "that one tells Retail Express", changeSetId);
                     return Mono.empty();
                 })
+                .onErrorResume(RetailExpressException.Uncertain.class, unknown -> {
+                    parked.increment();
+                    log.warn("Change set {}: ChangeSetProcessed was sent but its outcome is unknown; parked, not sent "
+                            + "again (check RE, then resolve it): {}", changeSetId, unknown.toString());
+                    return claims.park(claim, attempts.get(), truncate(unknown.toString())).then(Mono.empty());
+                })
                 .onErrorResume(e -> {
                     meters.counter("skylink.gateway.acknowledgements", "result", "failed").increment();
                     log.warn("Acknowledging change set {} failed after {} attempt(s); the sweep retries it in {}: {}",
-                            changeSetId, attempts.get(), properties.ackLease(), e.toString());
-                    return claims.recordFailure(changeSetId, attempts.get(), truncate(e.toString())).then(Mono.empty());
+                            changeSetId, attempts.get(), lease, e.toString());
+                    return claims.recordFailure(claim, attempts.get(), truncate(e.toString())).then(Mono.empty());
                 })
                 .onErrorResume(e -> {
-                    log.warn("Could not record the failed acknowledgement of {}: {}", changeSetId, e.toString());
+                    log.warn("Could not record the outcome of acknowledging {}: {}", changeSetId, e.toString());
                     return Mono.empty();
                 })
-                .doFinally(signal -> forget(self.get()))
+                .doFinally(signal -> {
+                    heartbeat.dispose();
+                    forget(self.get());
+                })
                 .subscribe();
         self.set(call);
         inFlight.add(call);
@@ -137,16 +168,51 @@ public class Acknowledgements implements DisposableBean {
         }
     }
 
+    /** The fence at the send, on the calling thread just before the request leaves: throws if the claim is lost. */
+    private void beginSending(AcknowledgementClaims.Claim claim, Duration lease) {
+        Boolean held = claims.beginSending(claim, lease).block(DATABASE_WAIT);
+        if (!Boolean.TRUE.equals(held)) {
+            throw new ClaimTakenOver(claim.changeSetId());
+        }
+    }
+
+    /**
+     * Parks change sets whose holder recorded a send and stopped before RE's answer was recorded (the sweep runs it
+     * before claiming).
+     */
+    Mono<Void> parkAbandonedSends() {
+        return claims.parkAbandonedSends(properties.ackLease())
+                .doOnNext(changeSetId -> {
+                    parked.increment();
+                    log.warn("Change set {}: ChangeSetProcessed was sent by a replica that stopped before RE's answer "
+                            + "was recorded; parked, not sent again (check RE, then resolve it)", changeSetId);
+                })
+                .then();
+    }
+
+    /**
+     * An operator's answer for a parked acknowledgement (after checking RE): {@code receivedByRetailExpress} records it
+     * as acknowledged; otherwise it is sent once more by the sweep. Empty when the change set is not parked.
+     *
+     * @return the change set's new status
+     */
+    public Mono<String> resolveParked(String changeSetId, boolean receivedByRetailExpress) {
+        return claims.resolveParked(changeSetId, receivedByRetailExpress)
+                .doOnNext(status -> log.info("Parked acknowledgement of change set {} resolved by an operator: {}",
+                        changeSetId, receivedByRetailExpress ? "RE has it, " + status : "to be sent again"));
+    }
+
+    /** Whether RE may have taken the call: a send without a usable answer (or a claim lost, which sent nothing). */
+    private static boolean mayHaveReachedRetailExpress(Throwable error) {
+        return error instanceof ClaimTakenOver || error instanceof RetailExpressException.Uncertain;
+    }
+
     private void forget(Disposable call) {
         if (call != null) {
             inFlight.remove(call);
         }
     }
 
-    /**
-     * Transient faults and throttling may pass in seconds; a configuration or business refusal will not, so those
-     * wait for the sweep (and show in the console) instead of spending RE's budget now.
-     */
     /** This replica's claim was taken over after the lease: it must not call RE (the new holder does). */
     private static final class ClaimTakenOver extends RuntimeException {
         ClaimTakenOver(String changeSetId) {
@@ -154,8 +220,12 @@ public class Acknowledgements implements DisposableBean {
         }
     }
 
+    /**
+     * Transient faults and throttling may pass in seconds; a configuration or business refusal will not, so those
+     * wait for the sweep (and show in the console) instead of spending RE's budget now.
+     */
     private static boolean worthRetryingNow(Throwable error) {
-        if (error instanceof ClaimTakenOver) {
+        if (mayHaveReachedRetailExpress(error)) {
             return false;
         }
         return !(error instanceof RetailExpressException) || error instanceof RetailExpressException.Transient

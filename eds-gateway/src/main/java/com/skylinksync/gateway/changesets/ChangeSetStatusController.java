@@ -36,7 +36,8 @@ import reactor.core.publisher.Mono;
 @RestController
 class ChangeSetStatusController {
 
-    static final Set<String> STATUSES = Set.of("OPEN", "ACKNOWLEDGING", "ACKNOWLEDGED", "ACKNOWLEDGED_WITH_FAILURES");
+    static final Set<String> STATUSES = Set.of("OPEN", "ACKNOWLEDGING", "ACKNOWLEDGED", "ACKNOWLEDGED_WITH_FAILURES",
+            "ACKNOWLEDGEMENT_PARKED");
     /** Deep pages are an OFFSET scan; a console needing more narrows the time range instead. */
     static final int MAX_PAGE = 10_000;
     static final int MAX_PAGE_SIZE = 200;
@@ -54,7 +55,8 @@ class ChangeSetStatusController {
     @Operation(summary = "Change sets, newest first, filtered by status and received time, paged",
             parameters = {
                     @Parameter(name = "status", in = ParameterIn.QUERY, schema = @Schema(type = "string",
-                            allowableValues = {"OPEN", "ACKNOWLEDGING", "ACKNOWLEDGED", "ACKNOWLEDGED_WITH_FAILURES"})),
+                            allowableValues = {"OPEN", "ACKNOWLEDGING", "ACKNOWLEDGED", "ACKNOWLEDGED_WITH_FAILURES",
+                                    "ACKNOWLEDGEMENT_PARKED"})),
                     @Parameter(name = "from", in = ParameterIn.QUERY, description = "Received at or after (ISO-8601 with offset)",
                             schema = @Schema(type = "string", format = "date-time")),
                     @Parameter(name = "to", in = ParameterIn.QUERY, description = "Received before (ISO-8601 with offset)",

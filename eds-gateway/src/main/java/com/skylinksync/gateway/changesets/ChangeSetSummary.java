@@ -7,7 +7,7 @@ import java.util.List;
  * One change set in a listing: {@code GET /changesets}.
  *
  * @param changeSetId                    the change set
- * @param status                         OPEN, ACKNOWLEDGING, ACKNOWLEDGED or ACKNOWLEDGED_WITH_FAILURES
+ * @param status                         OPEN, ACKNOWLEDGING, ACKNOWLEDGED, ACKNOWLEDGED_WITH_FAILURES or ACKNOWLEDGEMENT_PARKED
  *                                      (some entity dead-lettered or parked)
  * @param salesChannelId                 RE sales channel
  * @param entityCount                    entities RE named (bulk entities count once, not by what they enumerate)

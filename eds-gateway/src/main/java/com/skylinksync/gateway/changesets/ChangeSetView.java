@@ -13,7 +13,7 @@ import java.util.UUID;
  * @param clientId                      RE client
  * @param salesChannelId                RE sales channel
  * @param traceId                       the trace id of its events, logs and spans (W3C: 32 hex digits)
- * @param status                        OPEN, ACKNOWLEDGING, ACKNOWLEDGED or ACKNOWLEDGED_WITH_FAILURES
+ * @param status                        OPEN, ACKNOWLEDGING, ACKNOWLEDGED, ACKNOWLEDGED_WITH_FAILURES or ACKNOWLEDGEMENT_PARKED
  *                                      (some entity dead-lettered or parked)
  * @param receivedAt                    when the gateway received it
  * @param acknowledgedAt                when RE was told it is processed; null until then

@@ -36,7 +36,9 @@ final class Settling {
     List<String> unsettled() {
         List<String> moving = new ArrayList<>();
         try {
-            long open = count("SELECT count(*) FROM eds_gateway.change_set WHERE source = 'EDS' AND status NOT IN ('ACKNOWLEDGED', 'ACKNOWLEDGED_WITH_FAILURES')");
+            // A parked acknowledgement (sent, outcome unknown) waits for an operator by design: settled, not moving.
+            long open = count("SELECT count(*) FROM eds_gateway.change_set WHERE source = 'EDS' AND status NOT IN ('ACKNOWLEDGED', "
+                    + "'ACKNOWLEDGED_WITH_FAILURES', 'ACKNOWLEDGEMENT_PARKED')");
             long pending = count("SELECT count(*) FROM eds_gateway.change_set_entity WHERE outcome IN ('PENDING', 'FAILED')");
             long outbox = count("SELECT count(*) FROM eds_gateway.outbox");
             long registered = registered();
