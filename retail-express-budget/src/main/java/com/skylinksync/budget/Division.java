@@ -1,7 +1,5 @@
 package com.skylinksync.budget;
 
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,8 +18,6 @@ final class Division {
     /** Everyone's grants by slot, as first divided: the slot before's caps bound the next's (late calls). */
     private final Map<Long, Map<String, Grants>> everyoneBySlot = new ConcurrentHashMap<>();
     private volatile BudgetShares.Allocation latest;
-    /** A grant not known: as fast as any second could be (its cap leaves no room for others to rise into). */
-    private static final Grants UNKNOWN = new Grants(1_000_000, 0, 0, 0);
 
     Division(String participantId, BudgetShares shares, ReportBook reports, PeriodClock clock) {
         this.participantId = participantId;
@@ -40,10 +36,16 @@ final class Division {
      * {@code excluded} (fenced or closing). A recomputation (after a throttle) only ever lowers them.
      */
     synchronized Grants divide(long slot, long latestThrottleAt, boolean excluded) {
-        List<ParticipantReport> selected = reports.selectFor(slot, clock.quarterOf(slot - 1));
-        BudgetShares.Allocation allocation = shares.allocate(slot, selected, latestThrottleAt,
-                grantsBefore(slot, selected));
+        Map<String, Grants> before = everyoneBySlot.get(slot - 1);
+        BudgetShares.Allocation allocation = shares.allocate(slot,
+                reports.selectFor(slot, clock.quarterOf(slot - 1)), latestThrottleAt,
+                before == null ? Map.of() : before);
         Grants mine = excluded ? Grants.NONE : allocation.of(participantId);
+        if (before == null) {
+            // The slot before was not divided here (just joined): the others' caps for it are unknown, so this one's
+            // may not rise above its own of then (none if it had no grant), which is at most what the others allowed.
+            mine = withReachCapAtMost(mine, BudgetShares.reachCap(of(slot - 1).perSecond()));
+        }
         everyoneBySlot.putIfAbsent(slot, allocation.grants());
         Grants previous = grantsBySlot.get(slot);
         if (previous != null && previous.calls() < mine.calls()) {
@@ -66,25 +68,8 @@ final class Division {
         everyoneBySlot.keySet().removeIf(s -> s < slot);
     }
 
-    /**
-     * Everyone's grants for {@code slot - 1}, what their calls in reach across the boundary are capped by. A fresh
-     * report (about {@code slot - 2}) carries its participant's grant for {@code slot - 1} exactly, the same for every
-     * participant that divides (a new one too); for one silent or leaving, the fastest grant it could hold: the
-     * fastest in its recent reports or in this participant's own division of {@code slot - 1}. A participant that
-     * did not divide {@code slot - 1} (just joined) cannot know that grant, so it counts the whole second for it: its
-     * own cap then rises no further than the others allowed it (they knew more, and gave it at least as much).
-     */
-    private Map<String, Grants> grantsBefore(long slot, List<ParticipantReport> selected) {
-        Map<String, Grants> divided = everyoneBySlot.get(slot - 1);
-        Map<String, Grants> before = new HashMap<>(divided == null ? Map.of() : divided);
-        for (ParticipantReport report : selected) {
-            if (report.slot() == slot - 2 && !report.leaving()) {
-                before.put(report.participantId(), report.nextGrants());
-            } else {
-                Grants fastest = divided == null ? UNKNOWN : reports.fastestGrant(report.participantId());
-                before.merge(report.participantId(), fastest, (a, b) -> a.perSecond() >= b.perSecond() ? a : b);
-            }
-        }
-        return before;
+    private static Grants withReachCapAtMost(Grants grants, int cap) {
+        return BudgetShares.reachCap(grants.perSecond()) <= cap ? grants
+                : new Grants(BudgetShares.rateForReachCap(cap), grants.minute(), grants.hour(), grants.day());
     }
 }

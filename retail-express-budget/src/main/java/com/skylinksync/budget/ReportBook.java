@@ -55,22 +55,6 @@ final class ReportBook {
         return selected;
     }
 
-    /** The fastest second-window grant in a participant's recent reports (none if it has none). */
-    Grants fastestGrant(String participantId) {
-        Deque<ParticipantReport> history = reports.get(participantId);
-        Grants fastest = Grants.NONE;
-        if (history != null) {
-            synchronized (history) {
-                for (ParticipantReport r : history) {
-                    if (r.nextGrants().perSecond() > fastest.perSecond()) {
-                        fastest = r.nextGrants();
-                    }
-                }
-            }
-        }
-        return fastest;
-    }
-
     /** Forgets the participants whose newest report is about a slot before {@code horizon}; returns their ids. */
     List<String> expire(long horizon) {
         List<String> expired = new ArrayList<>();
