@@ -21,6 +21,7 @@ import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
@@ -38,6 +39,13 @@ public class Acknowledgements implements DisposableBean {
     private static final int MAX_ERROR_LENGTH = 1000;
     /** Longer than the database pool's acquire timeout, so a database outage surfaces as its own error. */
     private static final Duration DATABASE_WAIT = Duration.ofSeconds(10);
+    /**
+     * Threads that make the calls. Each may block up to the budget's permit wait (30 s) and then RE's answer, so the
+     * calls run on their own few threads: on Reactor's shared bounded-elastic pool a backlog of them (after a broker
+     * restart, a budget stall) took all 20 threads and left the gateway's web routes, EDS intake and health among them,
+     * without one. Waiting calls queue here, their claims kept by the heartbeat.
+     */
+    private static final int CALLING_THREADS = 4;
 
     private final AcknowledgementClaims claims;
     private final ChangeSetAcknowledgements retailExpress;
@@ -45,6 +53,8 @@ public class Acknowledgements implements DisposableBean {
     private final GatewayProperties properties;
     private final MeterRegistry meters;
     private final Disposable.Composite inFlight = Disposables.composite();
+    private final Scheduler calling = Schedulers.newBoundedElastic(CALLING_THREADS, Integer.MAX_VALUE,
+            "re-acknowledgements");
     private final Timer receiptToAcknowledgement;
     private final Counter retries;
     private final Counter takenOver;
@@ -112,7 +122,7 @@ public class Acknowledgements implements DisposableBean {
                                 () -> beginSending(claim, lease)));
                     }
                 })
-                .subscribeOn(Schedulers.boundedElastic())
+                .subscribeOn(calling)
                 // RE refused it, or it never left: nothing is outstanding at RE, so a retry cannot make a second one.
                 .onErrorResume(e -> mayHaveReachedRetailExpress(e) ? Mono.error(e)
                         : claims.notSent(claim).onErrorResume(x -> Mono.empty()).then(Mono.error(e)))
@@ -240,5 +250,6 @@ public class Acknowledgements implements DisposableBean {
     @Override
     public void destroy() {
         inFlight.dispose();
+        calling.dispose();
     }
 }
