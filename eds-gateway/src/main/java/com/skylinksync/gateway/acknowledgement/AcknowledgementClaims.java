@@ -158,16 +158,7 @@ class AcknowledgementClaims {
 
     /** Parks a change set whose ChangeSetProcessed this holder sent without a usable answer: the outcome is unknown. */
     Mono<Void> park(Claim claim, int attempts, String error) {
-        return db.sql("""
-                        UPDATE change_set SET status = 'ACKNOWLEDGEMENT_PARKED', ack_attempts = ack_attempts + :attempts,
-                            ack_error = :error
-                        WHERE id = :id AND status = 'ACKNOWLEDGING' AND ack_holder = :holder""")
-                .bind("id", claim.changeSetId())
-                .bind("holder", claim.holder())
-                .bind("attempts", attempts)
-                .bind("error", error)
-                .fetch().rowsUpdated()
-                .then();
+        return updateHeld(claim, attempts, error, "status = 'ACKNOWLEDGEMENT_PARKED', ");
     }
 
     /**
@@ -211,9 +202,14 @@ class AcknowledgementClaims {
 
     /** Keeps the change set ACKNOWLEDGING (the sweep retries it after the lease) and says why, for the console. */
     Mono<Void> recordFailure(Claim claim, int attempts, String error) {
+        return updateHeld(claim, attempts, error, "");
+    }
+
+    /** Counts the attempts and records the error of a change set this holder still holds, after {@code also}. */
+    private Mono<Void> updateHeld(Claim claim, int attempts, String error, String also) {
         return db.sql("""
-                        UPDATE change_set SET ack_attempts = ack_attempts + :attempts, ack_error = :error
-                        WHERE id = :id AND status = 'ACKNOWLEDGING' AND ack_holder = :holder""")
+                        UPDATE change_set SET %sack_attempts = ack_attempts + :attempts, ack_error = :error
+                        WHERE id = :id AND status = 'ACKNOWLEDGING' AND ack_holder = :holder""".formatted(also))
                 .bind("id", claim.changeSetId())
                 .bind("holder", claim.holder())
                 .bind("attempts", attempts)
